@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CliError } from './errors.js';
+
+// Only commander is imported up front: each command loads its own modules when it runs,
+// so `--help` and `--version` stay fast.
+
+const DIFFICULTIES = ['easy', 'medium', 'hard'];
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+function collectDifficulty(value: string, previous: string[] = []): string[] {
+  const values = collect(value.toLowerCase());
+  const bad = values.find((v) => !DIFFICULTIES.includes(v));
+  if (bad !== undefined) throw new InvalidArgumentError(`expected easy, medium or hard, got ${JSON.stringify(bad)}.`);
+  return [...previous, ...values];
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number of 1 or more, got ${JSON.stringify(value)}.`);
+  return number;
+}
+
+const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the bundled bank (repeatable)').argParser(collect);
+const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
+
+function withSelection(command: Command): Command {
+  return command
+    .addOption(new Option('--topic <topic>', 'only questions of this topic (repeatable, or comma-separated)').argParser(collect))
+    .addOption(new Option('--tag <tag>', 'only questions with this tag (repeatable, or comma-separated)').argParser(collect))
+    .addOption(new Option('--difficulty <level>', 'only easy, medium or hard questions (repeatable)').argParser(collectDifficulty));
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('nnquiz')
+    .description('Practise neural-network interview questions in the terminal.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError("hint: add --help to the command for its usage and examples")
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'nnquiz: ')) })
+    .showSuggestionAfterError()
+    .exitOverride()
+    .hook('preAction', async (command) => {
+      const { configureColor } = await import('./ui/style.js');
+      configureColor(command.opts().color !== false);
+    })
+    .addHelpText('after', examples('nnquiz list --topic training', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz validate ./my-questions'));
+
+  withSelection(program.command('list').description('list the questions in the bank'))
+    .addOption(bankOption())
+    .addOption(jsonOption('an array of {id, question, topic, tags, difficulty, file}'))
+    .addHelpText('after', examples('nnquiz list', 'nnquiz list --topic optimization --difficulty hard', 'nnquiz list --tag cnn --json'))
+    .action(async (options) => {
+      const { runList } = await import('./commands/list.js');
+      process.exitCode = runList(options);
+    });
+
+  program
+    .command('show')
+    .description('show a question, its model answer and its key terms')
+    .argument('<id>', "the question's id (see 'nnquiz list')")
+    .addOption(bankOption())
+    .addOption(jsonOption('the whole parsed question, with key_terms and answer,'))
+    .addHelpText('after', examples('nnquiz show dropout', 'nnquiz show dropout --json'))
+    .action(async (id: string, options) => {
+      const { runShow } = await import('./commands/show.js');
+      process.exitCode = runShow(id, options);
+    });
+
+  withSelection(program.command('search').description('find questions by keyword; typos are forgiven'))
+    .argument('<words...>', 'words to look for in questions, key terms, tags and answers')
+    .addOption(new Option('-n, --limit <n>', 'show at most this many results').argParser(positiveInteger).default(10))
+    .addOption(bankOption())
+    .addOption(jsonOption('an array of {id, question, score}, best first,'))
+    .addHelpText('after', examples('nnquiz search dropout', 'nnquiz search vanishing gradeint --limit 3', 'nnquiz search attention --topic attention --json'))
+    .action(async (words: string[], options) => {
+      const { runSearch } = await import('./commands/search.js');
+      process.exitCode = runSearch(words, options);
+    });
+
+  program
+    .command('validate')
+    .description('check question banks for errors and for what makes grading weak')
+    .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')
+    .option('--strict', 'treat warnings as errors')
+    .addOption(jsonOption('{folders, questions, errors, warnings, problems}'))
+    .addHelpText('after', examples('nnquiz validate', 'nnquiz validate ./my-questions --strict'))
+    .action(async (dirs: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = runValidate(dirs, options);
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  // `nnquiz list | head -1` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = await handleError(error, argv.includes('--debug'));
+  }
+}
+
+async function handleError(error: unknown, debug: boolean): Promise<number> {
+  if (error instanceof CommanderError) {
+    // commander has printed the message already; help and version end with code 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const { CliError } = await import('./errors.js');
+  if (error instanceof CliError) {
+    printError(error);
+    return error.exitCode;
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') return 130;
+  process.stderr.write(`nnquiz: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'hint: this is a bug in nnquiz; run again with --debug for details and report it\n');
+  return 1;
+}
+
+function printError(error: CliError): void {
+  process.stderr.write(`nnquiz: ${error.message}\n`);
+  if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+}
+
+await main(process.argv);

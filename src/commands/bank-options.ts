@@ -1,0 +1,62 @@
+import Fuse from 'fuse.js';
+import { BankFolderError, readBank } from '../core/bank.js';
+import type { Difficulty, Question } from '../core/question.js';
+import { selectQuestions, type Selection } from '../core/select.js';
+import { UsageError } from '../errors.js';
+import { bankFolders } from '../paths.js';
+import { reportProblems } from '../ui/problems.js';
+
+export interface BankOptions {
+  bank?: string[];
+}
+
+export interface SelectionOptions {
+  topic?: string[];
+  tag?: string[];
+  difficulty?: Difficulty[];
+}
+
+/** Loads the banks the options name (or the bundled one), reporting unusable files on stderr. */
+export function loadQuestions(options: BankOptions): Question[] {
+  try {
+    const bank = readBank(bankFolders(options.bank));
+    reportProblems(bank.problems);
+    return bank.questions;
+  } catch (error) {
+    if (error instanceof BankFolderError) {
+      throw new UsageError(`--bank ${JSON.stringify(error.folder)}: ${error.reason}`, 'give a folder that holds question .md files, e.g. --bank ./my-questions');
+    }
+    throw error;
+  }
+}
+
+/** Finds the question with an id, or fails with the closest ids as a hint. */
+export function findQuestion(questions: readonly Question[], id: string): Question {
+  const found = questions.find((q) => q.id === id);
+  if (found) return found;
+  const near = new Fuse(questions.map((q) => q.id), { threshold: 0.4 }).search(id, { limit: 3 }).map((r) => r.item);
+  throw new UsageError(
+    `no question with id ${JSON.stringify(id)}`,
+    near.length > 0 ? `did you mean ${near.join(', ')}? ('nnquiz list' shows every id)` : `run 'nnquiz list' for the ids, or 'nnquiz search ${id}'`,
+  );
+}
+
+/** Applies --topic/--tag/--difficulty, failing on a topic or tag that no loaded question has. */
+export function applySelection(questions: readonly Question[], options: SelectionOptions): Question[] {
+  checkKnown('--topic', options.topic, new Set(questions.map((q) => q.topic.toLowerCase())));
+  checkKnown('--tag', options.tag, new Set(questions.flatMap((q) => q.tags.map((t) => t.toLowerCase()))));
+  const selection: Selection = { topics: options.topic, tags: options.tag, difficulties: options.difficulty };
+  return selectQuestions(questions, selection);
+}
+
+function checkKnown(flag: string, values: string[] | undefined, known: Set<string>): void {
+  for (const value of values ?? []) {
+    if (known.has(value.toLowerCase())) continue;
+    const all = [...known].sort();
+    const near = new Fuse(all, { threshold: 0.4 }).search(value, { limit: 1 })[0]?.item;
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} matches no question in the loaded banks`,
+      `${near ? `did you mean ${near}? ` : ''}known: ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}`,
+    );
+  }
+}

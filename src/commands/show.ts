@@ -1,0 +1,37 @@
+import { toQuestionJson } from '../core/json.js';
+import { renderMarkdown } from '../ui/markdown.js';
+import { style } from '../ui/style.js';
+import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';
+
+export interface ShowOptions extends BankOptions {
+  json?: boolean;
+}
+
+export function runShow(id: string, options: ShowOptions): number {
+  const question = findQuestion(loadQuestions(options), id);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(toQuestionJson(question), null, 2)}\n`);
+    return 0;
+  }
+  const facts = [question.topic, style.difficulty(question.difficulty), ...(question.tags.length > 0 ? [`tags: ${question.tags.join(', ')}`] : [])];
+  const lines = [
+    `${style.id(question.id)}  ${style.dim('·')}  ${facts.join(style.dim('  ·  '))}`,
+    '',
+    style.heading(question.question),
+    '',
+    renderMarkdown(question.answer),
+    '',
+  ];
+  if (question.keyTerms.length > 0) {
+    lines.push(style.heading(`Key terms`) + style.dim(` (pass mark ${Math.round(question.passMark * 100)}%)`));
+    for (const term of question.keyTerms) {
+      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.required ? 'required' : ''].filter(Boolean);
+      const aliases = term.aliases.length > 0 ? style.dim(` (also: ${term.aliases.join(', ')})`) : '';
+      lines.push(`  • ${term.term}${aliases}${marks.length > 0 ? `  ${style.warning(marks.join(', '))}` : ''}`);
+    }
+  }
+  if (question.followUps.length > 0) lines.push('', `${style.heading('Follow-ups:')} ${question.followUps.map(style.id).join(', ')}`);
+  lines.push('', style.dim(question.file));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

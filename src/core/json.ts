@@ -1,0 +1,23 @@
+import type { Question } from './question.js';
+
+/** The stable `--json` shape of a question in lists. */
+export function toListEntry(q: Question) {
+  return { id: q.id, question: q.question, topic: q.topic, tags: q.tags, difficulty: q.difficulty, file: q.file };
+}
+
+/** The stable `--json` shape of a whole question, with the file format's field names. */
+export function toQuestionJson(q: Question) {
+  return {
+    id: q.id,
+    question: q.question,
+    topic: q.topic,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    key_terms: q.keyTerms.map((k) => ({ term: k.term, aliases: k.aliases, weight: k.weight, required: k.required })),
+    pass_mark: q.passMark,
+    follow_ups: q.followUps,
+    answer: q.answer,
+    file: q.file,
+    extra: q.extra,
+  };
+}

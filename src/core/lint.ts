@@ -1,0 +1,72 @@
+import { containsPhrase, normalizeWords } from './normalize.js';
+import type { BankProblem } from './problem.js';
+import type { KeyTerm, Question } from './question.js';
+
+/** A key term found in more than this share of a bank's answers tells answers apart poorly. */
+const GENERIC_SHARE = 0.5;
+/** Below this many questions, "most answers" says too little to warn about. */
+const GENERIC_MIN_QUESTIONS = 10;
+
+const forms = (term: KeyTerm) => [term.term, ...term.aliases];
+
+/**
+ * Warnings about what makes grading weak in a loaded bank: key terms the model answer never
+ * mentions, terms so generic that most answers hold them, duplicate or overlapping terms,
+ * follow-ups that lead nowhere, and a missing topic or difficulty.
+ */
+export function lintBank(questions: readonly Question[]): BankProblem[] {
+  const problems: BankProblem[] = [];
+  const ids = new Set(questions.map((q) => q.id));
+  const answers = questions.map((q) => normalizeWords(q.answer));
+  const warn = (q: Question, message: string) => problems.push({ file: q.file, severity: 'warning', message });
+
+  questions.forEach((q, index) => {
+    const answer = answers[index]!;
+    for (const missing of q.defaulted.filter((field) => field !== 'id')) {
+      warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
+    }
+    for (const term of q.keyTerms) {
+      if (!forms(term).some((form) => containsPhrase(answer, form))) {
+        warn(q, `key term ${JSON.stringify(term.term)} never appears in the model answer, in any of its forms; mention it in the answer or add the words the answer uses as an alias`);
+      }
+    }
+    if (questions.length >= GENERIC_MIN_QUESTIONS) {
+      for (const term of q.keyTerms) {
+        const holders = answers.filter((text) => forms(term).some((form) => containsPhrase(text, form))).length;
+        if (holders / questions.length > GENERIC_SHARE) {
+          warn(q, `key term ${JSON.stringify(term.term)} appears in ${holders} of ${questions.length} answers, so nearly any answer earns it; choose a term specific to this question`);
+        }
+      }
+    }
+    problems.push(...overlappingTerms(q));
+    for (const followUp of q.followUps) {
+      if (followUp === q.id) warn(q, `follow_ups lists the question itself (${JSON.stringify(followUp)}); list other question ids`);
+      else if (!ids.has(followUp)) warn(q, `follow_ups names ${JSON.stringify(followUp)}, which is not a question id in the loaded banks; check the spelling, or run 'nnquiz list' for the ids`);
+    }
+  });
+  return problems;
+}
+
+/** Two key terms sharing a form, or one term's form standing inside another's as whole words. */
+function overlappingTerms(q: Question): BankProblem[] {
+  const problems: BankProblem[] = [];
+  const normalized = q.keyTerms.map((term) => [...new Set(forms(term).map(normalizeWords).filter(Boolean))]);
+  for (let i = 0; i < normalized.length; i++) {
+    for (let j = i + 1; j < normalized.length; j++) {
+      const a = q.keyTerms[i]!.term;
+      const b = q.keyTerms[j]!.term;
+      const shared = normalized[i]!.find((form) => normalized[j]!.includes(form));
+      if (shared !== undefined) {
+        problems.push({ file: q.file, severity: 'warning', message: `key terms ${JSON.stringify(a)} and ${JSON.stringify(b)} share the form ${JSON.stringify(shared)}, so one answer earns both; merge them or drop the shared alias` });
+        continue;
+      }
+      const inside = normalized[i]!.flatMap((x) => normalized[j]!.map((y) => [x, y] as const)).find(
+        ([x, y]) => containsPhrase(x, y) || containsPhrase(y, x),
+      );
+      if (inside) {
+        problems.push({ file: q.file, severity: 'warning', message: `key terms ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap (${JSON.stringify(inside[0])} and ${JSON.stringify(inside[1])}), so saying one may earn both; make them distinct ideas` });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,53 @@
+import { stemmer } from 'stemmer';
+
+/** Folds one word for comparison: compatibility forms, accents and case. */
+export function foldWord(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Folds text for comparing words: Unicode compatibility forms, case, accents, and every run of
+ * punctuation or hyphens becomes one space. `Batch-Norm` and `batch norm` both become `batch norm`.
+ */
+export function normalizeWords(text: string): string {
+  return foldWord(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether a phrase occurs in already-normalised text as whole words. */
+export function containsPhrase(normalizedText: string, phrase: string): boolean {
+  const needle = normalizeWords(phrase);
+  return needle !== '' && ` ${normalizedText} `.includes(` ${needle} `);
+}
+
+export interface Token {
+  /** The folded word. */
+  word: string;
+  /** Offsets of the word in the original text: start inclusive, end exclusive. */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits text into folded words, keeping where each stands in the original text. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ word: foldWord(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+const stems = new Map<string, string>();
+
+/** The Porter stem of a folded word (`normalizing` → `normal`), memoised: banks repeat words a lot. */
+export function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stemmer(word);
+    if (stems.size < 200_000) stems.set(word, result);
+  }
+  return result;
+}

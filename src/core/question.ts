@@ -1,0 +1,260 @@
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { BankProblem } from './problem.js';
+import { quoteFound, stripControlSequences } from './safe-text.js';
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+export const DEFAULT_PASS_MARK = 0.6;
+
+/** One idea an interviewer listens for, with the other ways candidates say it. */
+export interface KeyTerm {
+  term: string;
+  aliases: string[];
+  weight: number;
+  required: boolean;
+}
+
+export interface Question {
+  id: string;
+  question: string;
+  topic: string;
+  tags: string[];
+  difficulty: Difficulty;
+  keyTerms: KeyTerm[];
+  passMark: number;
+  followUps: string[];
+  /** The model answer: the Markdown body of the file. */
+  answer: string;
+  /** The file it came from, as given to the loader. */
+  file: string;
+  /** Fields the file left out and that took a default (validate warns about some of them). */
+  defaulted: Array<'id' | 'topic' | 'difficulty'>;
+  /** Front-matter keys nnquiz does not know, kept for forward compatibility. */
+  extra: Record<string, unknown>;
+}
+
+export interface ParseContext {
+  /** The file's path, used in problems and kept on the question. */
+  file: string;
+  /** The default id: the file name without `.md`. */
+  defaultId: string;
+  /** The default topic: the parent folder's name, or undefined for a file at the bank's root. */
+  defaultTopic?: string;
+}
+
+export type ParseResult = { question: Question; problems: [] } | { question?: undefined; problems: BankProblem[] };
+
+const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'pass_mark', 'follow_ups']);
+const FALLBACK_TOPIC = 'general';
+const MAX_STRING = 10_000;
+
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function rejectCode(): never {
+  throw new Error('front matter in a programming language is never run');
+}
+
+// Passing an options object also keeps gray-matter from caching results by input text.
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: (text: string) => parseYaml(text, { maxAliasCount: 100, uniqueKeys: true }) as object },
+    js: rejectCode,
+    javascript: rejectCode,
+  },
+} as unknown as Parameters<typeof matter>[1];
+
+/**
+ * Parses one question file. Never throws: a file that cannot be used comes back as problems
+ * naming what was expected and what was found. Every string is stripped of control sequences.
+ */
+export function parseQuestion(text: string, context: ParseContext): ParseResult {
+  const fail = (message: string, line?: number): ParseResult => ({
+    problems: [{ file: context.file, line, severity: 'error', message }],
+  });
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') return fail('the file is empty; expected YAML front matter between --- lines, then the model answer');
+  const opening = /^---([^\n]*)\n/.exec(source);
+  if (!opening) {
+    return fail("no front matter; expected the file to start with a '---' line, then YAML such as 'question: What is dropout?', then '---'", 1);
+  }
+  const language = (opening[1] ?? '').trim().toLowerCase();
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    return fail(`front matter in ${quoteFound(language)} is not allowed and was not run; expected YAML ('---' on its own line)`, 1);
+  }
+  const end = /\n---[ \t]*(\n|$)/.exec(source.slice(opening[0].length - 1));
+  if (!end) return fail("the front matter is never closed; expected a second '---' line after the YAML", 1);
+
+  let data: unknown;
+  let body: string;
+  try {
+    const parsed = matter(source, MATTER_OPTIONS);
+    data = parsed.data;
+    body = parsed.content;
+  } catch (error) {
+    return fail(`invalid YAML front matter: ${describeYamlError(error)}`, yamlErrorLine(error));
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(`the front matter must be a YAML mapping of keys such as 'question:'; found ${quoteFound(data)}`, 2);
+  }
+  const frontMatter = source.slice(opening[0].length, opening[0].length - 1 + end.index);
+  try {
+    return { question: toQuestion(data as Record<string, unknown>, body, context), problems: [] };
+  } catch (error) {
+    if (error instanceof FieldError) return fail(error.message, fieldLine(frontMatter, error.field));
+    return fail(`the front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function toQuestion(data: Record<string, unknown>, body: string, context: ParseContext): Question {
+  const defaulted: Question['defaulted'] = [];
+  const question = requiredString(data, 'question', 'question: What is dropout?');
+  let id = optionalString(data, 'id', 'id: dropout');
+  if (id === undefined) {
+    id = stripControlSequences(context.defaultId);
+    defaulted.push('id');
+  }
+  if (/\s/.test(id) && !defaulted.includes('id')) {
+    throw new FieldError('id', `'id' must not contain spaces; expected e.g. 'id: vanishing-gradient', found ${quoteFound(id)}`);
+  }
+  let topic = optionalString(data, 'topic', 'topic: training');
+  if (topic === undefined) {
+    topic = stripControlSequences(context.defaultTopic ?? FALLBACK_TOPIC);
+    defaulted.push('topic');
+  }
+  let difficulty: Difficulty = 'medium';
+  if (data.difficulty === undefined || data.difficulty === null) defaulted.push('difficulty');
+  else {
+    const value = typeof data.difficulty === 'string' ? data.difficulty.trim().toLowerCase() : undefined;
+    if (!DIFFICULTIES.includes(value as Difficulty)) {
+      throw new FieldError('difficulty', `'difficulty' must be easy, medium or hard; found ${quoteFound(data.difficulty)}`);
+    }
+    difficulty = value as Difficulty;
+  }
+  const passMark = data.pass_mark ?? DEFAULT_PASS_MARK;
+  if (typeof passMark !== 'number' || !(passMark > 0 && passMark <= 1)) {
+    throw new FieldError('pass_mark', `'pass_mark' must be a number above 0 and at most 1, e.g. 'pass_mark: 0.6'; found ${quoteFound(data.pass_mark)}`);
+  }
+  const answer = stripControlSequences(body).trim();
+  if (answer === '') {
+    throw new FieldError('', 'the model answer is empty; expected it as Markdown after the closing --- line');
+  }
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+  return {
+    id,
+    question,
+    topic,
+    tags: stringList(data, 'tags', 'tags: [gradients, activations]'),
+    difficulty,
+    keyTerms: keyTermList(data.key_terms),
+    passMark,
+    followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
+    answer,
+    file: context.file,
+    defaulted,
+    extra,
+  };
+}
+
+function cleanString(value: string, field: string): string {
+  const text = stripControlSequences(value).trim();
+  if (text.length > MAX_STRING) {
+    throw new FieldError(field, `'${field}' is ${text.length} characters long; expected at most ${MAX_STRING}`);
+  }
+  return text;
+}
+
+function requiredString(data: Record<string, unknown>, field: string, example: string): string {
+  const value = data[field];
+  if (value === undefined || value === null) {
+    throw new FieldError(field, `'${field}' is missing; expected a non-empty string, e.g. '${example}'`);
+  }
+  const text = typeof value === 'string' ? cleanString(value, field) : undefined;
+  if (!text) throw new FieldError(field, `'${field}' must be a non-empty string, e.g. '${example}'; found ${quoteFound(value)}`);
+  return text;
+}
+
+function optionalString(data: Record<string, unknown>, field: string, example: string): string | undefined {
+  return data[field] === undefined || data[field] === null ? undefined : requiredString(data, field, example);
+}
+
+function stringList(data: Record<string, unknown>, field: string, example: string): string[] {
+  const value = data[field];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+    throw new FieldError(field, `'${field}' must be a list of strings, e.g. '${example}'; found ${quoteFound(value)}`);
+  }
+  return [...new Set(value.map((item) => cleanString(String(item), field)).filter(Boolean))];
+}
+
+function keyTermList(value: unknown): KeyTerm[] {
+  if (value === undefined || value === null) return [];
+  const example = "key_terms: [gradient, {term: ReLU, aliases: [rectified linear unit]}]";
+  if (!Array.isArray(value)) {
+    throw new FieldError('key_terms', `'key_terms' must be a list, e.g. '${example}'; found ${quoteFound(value)}`);
+  }
+  return value.map((entry, index): KeyTerm => {
+    const where = `key_terms item ${index + 1}`;
+    if (typeof entry === 'string' || typeof entry === 'number') {
+      const term = cleanString(String(entry), 'key_terms');
+      if (!term) throw new FieldError('key_terms', `${where} is empty; expected a term such as 'gradient'`);
+      return { term, aliases: [], weight: 1, required: false };
+    }
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new FieldError('key_terms', `${where} must be a string or a mapping with 'term:'; found ${quoteFound(entry)}`);
+    }
+    const record = entry as Record<string, unknown>;
+    if (typeof record.term !== 'string' || !cleanString(record.term, 'key_terms')) {
+      throw new FieldError('key_terms', `${where} needs 'term:' as a non-empty string, e.g. '{term: ReLU}'; found ${quoteFound(record.term)}`);
+    }
+    const aliases = record.aliases ?? [];
+    if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string' && typeof alias !== 'number')) {
+      throw new FieldError('key_terms', `${where}: 'aliases' must be a list of strings, e.g. 'aliases: [relu]'; found ${quoteFound(aliases)}`);
+    }
+    const weight = record.weight ?? 1;
+    if (typeof weight !== 'number' || !(weight > 0) || !Number.isFinite(weight)) {
+      throw new FieldError('key_terms', `${where}: 'weight' must be a positive number, e.g. 'weight: 2'; found ${quoteFound(record.weight)}`);
+    }
+    const required = record.required ?? false;
+    if (typeof required !== 'boolean') {
+      throw new FieldError('key_terms', `${where}: 'required' must be true or false; found ${quoteFound(record.required)}`);
+    }
+    return {
+      term: cleanString(record.term, 'key_terms'),
+      aliases: [...new Set(aliases.map((alias) => cleanString(String(alias), 'key_terms')).filter(Boolean))],
+      weight,
+      required,
+    };
+  });
+}
+
+/** The 1-based line of a top-level key in the file (the front matter starts on line 2). */
+function fieldLine(frontMatter: string, field: string): number | undefined {
+  if (!field) return undefined;
+  const index = frontMatter.split('\n').findIndex((line) => line.startsWith(`${field}:`));
+  return index < 0 ? undefined : index + 2;
+}
+
+function yamlErrorLine(error: unknown): number | undefined {
+  const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
+  // gray-matter hands the parser the text from the newline after the opening '---', so the
+  // parser's line 1 is the file's line 1.
+  const line = linePos?.[0]?.line;
+  return typeof line === 'number' ? line : undefined;
+}
+
+function describeYamlError(error: unknown): string {
+  if (error instanceof RangeError) return 'nested too deeply';
+  const message = error instanceof Error ? error.message : String(error);
+  // The yaml parser appends a code excerpt after the first line; the line number is reported separately.
+  return stripControlSequences(message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,178 @@
+import Fuse from 'fuse.js';
+import { stem, tokenize } from './normalize.js';
+import type { Question } from './question.js';
+
+export type SearchField = 'question' | 'tags' | 'terms' | 'topic' | 'answer';
+
+export interface SearchHit {
+  question: Question;
+  /** Relevance in [0, 1): higher is better; comparable within one search. */
+  score: number;
+  /** The words of the bank that the query matched (folded), for highlighting. */
+  words: string[];
+  /** Fields in which a query word was found. */
+  fields: SearchField[];
+}
+
+const FIELD_WEIGHTS: Record<SearchField, number> = { question: 10, terms: 5, tags: 3, topic: 2, answer: 1 };
+const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+
+function fieldText(question: Question, field: SearchField): string {
+  switch (field) {
+    case 'question':
+      return question.question;
+    case 'terms':
+      return question.keyTerms.flatMap((k) => [k.term, ...k.aliases]).join(' ; ');
+    case 'tags':
+      return question.tags.join(' ');
+    case 'topic':
+      return question.topic;
+    case 'answer':
+      return question.answer;
+  }
+}
+
+/** How close a bank word is to a query word, in (0, 1]. */
+type WordMatches = Map<string, number>;
+
+/**
+ * Finds the bank words a query word stands for: the same word, the same stem, a longer word it
+ * begins (`norm` → `normalization`), or, for words of five letters or more, a near spelling found
+ * by fuse.js (`dropuot` → `dropout`). Short words match only exactly, so `rnn` never finds `cnn`.
+ */
+function matchQueryWord(queryWord: string, vocabulary: string[], fuse: Fuse<string>): WordMatches {
+  const matches: WordMatches = new Map();
+  const queryStem = stem(queryWord);
+  for (const word of vocabulary) {
+    if (word === queryWord) matches.set(word, 1);
+    else if (stem(word) === queryStem) matches.set(word, 0.85);
+    else if (queryWord.length >= 4 && word.startsWith(queryWord)) matches.set(word, 0.8);
+  }
+  if (queryWord.length >= 5) {
+    const maxErrors = queryWord.length >= 7 ? 2 : 1;
+    for (const result of fuse.search(queryWord)) {
+      const word = result.item;
+      const score = result.score ?? 1;
+      // fuse.js scores a substring match by errors per pattern letter; require a whole-word match.
+      if (matches.has(word) || Math.abs(word.length - queryWord.length) > maxErrors || score > (maxErrors + 0.5) / queryWord.length) continue;
+      matches.set(word, 0.9 * (1 - score));
+    }
+  }
+  return matches;
+}
+
+interface IndexedQuestion {
+  question: Question;
+  /** Per word, its count in each field. */
+  counts: Map<string, Partial<Record<SearchField, number>>>;
+  lengths: Record<SearchField, number>;
+  /** The words of the question text and of each key term, in order, for phrase matches. */
+  phrases: string[][];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const PHRASE_BONUS = 1.5;
+
+function indexQuestion(question: Question): IndexedQuestion {
+  const counts = new Map<string, Partial<Record<SearchField, number>>>();
+  const lengths = {} as Record<SearchField, number>;
+  for (const field of FIELDS) {
+    const words = tokenize(fieldText(question, field)).map((t) => t.word);
+    lengths[field] = words.length;
+    // Key terms and tags list a word once per alias; counting it again would favour long alias lists.
+    const counted = field === 'terms' || field === 'tags' ? new Set(words) : words;
+    for (const word of counted) {
+      const entry = counts.get(word) ?? {};
+      entry[field] = (entry[field] ?? 0) + 1;
+      counts.set(word, entry);
+    }
+  }
+  const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map((text) =>
+    tokenize(text).map((t) => t.word),
+  );
+  return { question, counts, lengths, phrases };
+}
+
+/** Whether consecutive query words stand next to each other (one filler word allowed) in a phrase. */
+function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
+  if (wordMatches.length < 2) return false;
+  return phrases.some((words) =>
+    words.some((_, start) => {
+      let position = start;
+      for (const [i, matches] of wordMatches.entries()) {
+        if (i === 0) {
+          if (!matches.has(words[position] ?? '')) return false;
+          continue;
+        }
+        if (matches.has(words[position + 1] ?? '')) position += 1;
+        else if (matches.has(words[position + 2] ?? '')) position += 2;
+        else return false;
+      }
+      return true;
+    }),
+  );
+}
+
+/**
+ * Fuzzy search over question text, key terms, tags, topic and model answer, best first.
+ * Each query word is matched on its own (typos forgiven), then questions are ranked with BM25 per field:
+ * rare words count more, a word in the question text counts more than one in the answer, a
+ * question holding the query as a phrase gets a bonus, and a question that contains every query
+ * word outranks one that contains only some.
+ */
+export function searchQuestions(questions: readonly Question[], query: string, limit = 10): SearchHit[] {
+  const queryWords = [...new Set(tokenize(query).map((t) => t.word))];
+  if (queryWords.length === 0 || questions.length === 0) return [];
+
+  const indexed = questions.map(indexQuestion);
+  const documentFrequency = new Map<string, number>();
+  const averageLength = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<SearchField, number>;
+  for (const entry of indexed) {
+    for (const word of entry.counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    for (const field of FIELDS) averageLength[field] += entry.lengths[field] / indexed.length;
+  }
+  const vocabulary = [...documentFrequency.keys()];
+  const fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
+  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabulary, fuse));
+
+  const total = indexed.length;
+  const idf = (word: string) => {
+    const df = documentFrequency.get(word) ?? 0;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
+  const hits: Array<SearchHit & { raw: number; covered: number }> = [];
+  for (const { question, counts, lengths, phrases } of indexed) {
+    let raw = 0;
+    let covered = 0;
+    const words = new Set<string>();
+    const fields = new Set<SearchField>();
+    for (const matches of wordMatches) {
+      let best = 0;
+      for (const [word, closeness] of matches) {
+        const entry = counts.get(word);
+        if (!entry) continue;
+        words.add(word);
+        let fieldScores = 0;
+        for (const field of FIELDS) {
+          const tf = entry[field];
+          if (!tf) continue;
+          fields.add(field);
+          const lengthNorm = 1 - B + (B * lengths[field]) / (averageLength[field] || 1);
+          fieldScores += (FIELD_WEIGHTS[field] * tf * (K1 + 1)) / (tf + K1 * lengthNorm);
+        }
+        best = Math.max(best, closeness * idf(word) * fieldScores);
+      }
+      if (best > 0) covered++;
+      raw += best;
+    }
+    if (raw === 0) continue;
+    if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
+    hits.push({ question, score: 0, words: [...words], fields: FIELDS.filter((f) => fields.has(f)), raw, covered });
+  }
+  hits.sort((a, b) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id));
+  return hits.slice(0, limit).map(({ raw, covered, ...hit }) => ({
+    ...hit,
+    score: Math.round(((covered / queryWords.length) * raw) / (raw + 20) * 1000) / 1000,
+  }));
+}
