@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { stem, tokenize } from './normalize.js';
 import type { Question } from './question.js';
 
-export type SearchField = 'question' | 'tags' | 'terms' | 'topic' | 'answer';
+export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answer';
 
 export interface SearchHit {
   question: Question;
@@ -14,11 +14,13 @@ export interface SearchHit {
   fields: SearchField[];
 }
 
-const FIELD_WEIGHTS: Record<SearchField, number> = { question: 10, terms: 5, tags: 3, topic: 2, answer: 1 };
+const FIELD_WEIGHTS: Record<SearchField, number> = { id: 8, question: 10, terms: 5, tags: 3, topic: 2, answer: 1 };
 const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
 
 function fieldText(question: Question, field: SearchField): string {
   switch (field) {
+    case 'id':
+      return question.id;
     case 'question':
       return question.question;
     case 'terms':
@@ -81,7 +83,7 @@ function indexQuestion(question: Question): IndexedQuestion {
     const words = tokenize(fieldText(question, field)).map((t) => t.word);
     lengths[field] = words.length;
     // Key terms and tags list a word once per alias; counting it again would favour long alias lists.
-    const counted = field === 'terms' || field === 'tags' ? new Set(words) : words;
+    const counted = field === 'question' || field === 'answer' ? words : new Set(words);
     for (const word of counted) {
       const entry = counts.get(word) ?? {};
       entry[field] = (entry[field] ?? 0) + 1;

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import { lexer, type Token, type Tokens } from 'marked';
+import { stripControlSequences } from '../core/safe-text.js';
 import { displayWidth } from './layout.js';
 
 // marked parses; rendering for the terminal is done here because marked-terminal leaves inline
@@ -7,8 +8,9 @@ import { displayWidth } from './layout.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** Decodes HTML entities (marked decodes most already) and strips any control character they produced. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+  return stripControlSequences(text).replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       // Entities may not smuggle in control characters.

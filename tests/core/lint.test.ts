@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readBank } from '../../src/core/bank.js';
+import { lintBank } from '../../src/core/lint.js';
+import { parseQuestion, type Question } from '../../src/core/question.js';
+import { bundledBank, fixture } from '../helpers.js';
+
+const messages = (questions: Question[]) => lintBank(questions).map((p) => p.message);
+
+function make(id: string, body: string, frontMatter = 'topic: t\ndifficulty: easy\n'): Question {
+  const result = parseQuestion(`---\nid: ${id}\nquestion: Q ${id}?\n${frontMatter}---\n${body}\n`, { file: `${id}.md`, defaultId: id });
+  if (!result.question) throw new Error(JSON.stringify(result.problems));
+  return result.question;
+}
+
+describe('lintBank', () => {
+  it('warns about each weakness of the lint fixture, and only as warnings', () => {
+    const problems = lintBank(readBank([fixture('lint-bank')]).questions);
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(problems.every((p) => p.file.endsWith('weak.md'))).toBe(true);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^no 'topic' given, so it defaults to "training"/),
+      expect.stringMatching(/^no 'difficulty' given, so it defaults to "medium"/),
+      expect.stringMatching(/^key term "momentum" never appears in the model answer/),
+      expect.stringMatching(/^key terms "learning rate" and "rate" overlap/),
+      expect.stringMatching(/^key terms "learning rate" and "step size" share the form "lr"/),
+      expect.stringMatching(/^follow_ups names "nowhere", which is not a question id/),
+      expect.stringMatching(/^follow_ups lists the question itself/),
+    ]);
+  });
+
+  it('finds a key term in the answer through an alias, across case and hyphens', () => {
+    const q = make('bn', 'Use Batch-Norm layers.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: batch normalization, aliases: [batch norm]}]\n');
+    expect(messages([q])).toEqual([]);
+  });
+
+  it('warns about a key term that most answers of a large enough bank contain', () => {
+    const questions = Array.from({ length: 10 }, (_, i) =>
+      make(`q${i}`, `The network learns thing${i}.`, `topic: t\ndifficulty: easy\nkey_terms: [network, thing${i}]\n`),
+    );
+    const found = messages(questions);
+    expect(found.filter((m) => m.includes('"network" appears in 10 of 10 answers'))).toHaveLength(10);
+    expect(found.some((m) => m.includes('thing'))).toBe(false);
+    expect(messages(questions.slice(0, 9))).toEqual([]);
+  });
+
+  it('passes the bundled bank with no warnings', () => {
+    expect(lintBank(readBank([bundledBank]).questions).map((p) => `${p.file}: ${p.message}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, type ParseResult } from '../../src/core/question.js';
+
+const context = { file: 'bank/training/example.md', defaultId: 'example', defaultTopic: 'training' };
+const parse = (text: string) => parseQuestion(text, context);
+const problem = (result: ParseResult) => {
+  expect(result.question).toBeUndefined();
+  expect(result.problems).toHaveLength(1);
+  return result.problems[0]!;
+};
+
+describe('parseQuestion', () => {
+  it('reads every field of the format', () => {
+    const result = parse(`---
+id: vanishing-gradient
+question: What is the vanishing gradient problem?
+topic: training
+tags: [gradients, activations]
+difficulty: hard
+key_terms:
+  - gradient
+  - term: ReLU
+    aliases: [rectified linear unit]
+    weight: 2
+    required: true
+pass_mark: 0.7
+follow_ups: [exploding-gradient]
+source: a future key
+---
+Gradients **shrink** layer by layer.
+`);
+    expect(result.problems).toEqual([]);
+    expect(result.question).toEqual({
+      id: 'vanishing-gradient',
+      question: 'What is the vanishing gradient problem?',
+      topic: 'training',
+      tags: ['gradients', 'activations'],
+      difficulty: 'hard',
+      keyTerms: [
+        { term: 'gradient', aliases: [], weight: 1, required: false },
+        { term: 'ReLU', aliases: ['rectified linear unit'], weight: 2, required: true },
+      ],
+      passMark: 0.7,
+      followUps: ['exploding-gradient'],
+      answer: 'Gradients **shrink** layer by layer.',
+      file: 'bank/training/example.md',
+      defaulted: [],
+      extra: { source: 'a future key' },
+    });
+  });
+
+  it('fills defaults: id from the file name, topic from the folder, medium difficulty, pass mark 0.6', () => {
+    const { question } = parse('---\nquestion: Why?\n---\nBecause.\n');
+    expect(question).toMatchObject({ id: 'example', topic: 'training', difficulty: 'medium', passMark: 0.6, tags: [], keyTerms: [], followUps: [] });
+    expect(question?.defaulted).toEqual(['id', 'topic', 'difficulty']);
+  });
+
+  it("uses 'general' as the topic of a file at the bank's root", () => {
+    const { question } = parseQuestion('---\nquestion: Why?\n---\nBecause.', { file: 'x.md', defaultId: 'x' });
+    expect(question?.topic).toBe('general');
+  });
+
+  it('accepts a byte-order mark and CRLF line endings', () => {
+    const { question } = parse('\uFEFF---\r\nquestion: Why?\r\n---\r\nLine one.\r\nLine two.\r\n');
+    expect(question?.question).toBe('Why?');
+    expect(question?.answer).toBe('Line one.\nLine two.');
+  });
+
+  it.each([
+    ['an empty file', '', /the file is empty/],
+    ['no front matter', '# Title\n\ntext', /no front matter; expected the file to start with a '---' line/],
+    ['unclosed front matter', '---\nquestion: Why?\n', /never closed/],
+    ['a missing question', '---\ntopic: x\n---\nAnswer.', /'question' is missing; expected a non-empty string/],
+    ['a numeric question', '---\nquestion: 42\n---\nAnswer.', /'question' must be a non-empty string.*found number 42/],
+    ['tags as a string', '---\nquestion: Q?\ntags: "x"\n---\nAnswer.', /'tags' must be a list of strings.*found "x"/],
+    ['key_terms as a mapping', '---\nquestion: Q?\nkey_terms: {}\n---\nAnswer.', /'key_terms' must be a list.*found a mapping/],
+    ['a key term without term', '---\nquestion: Q?\nkey_terms: [{aliases: [x]}]\n---\nAnswer.', /key_terms item 1 needs 'term:'/],
+    ['a negative weight', '---\nquestion: Q?\nkey_terms: [{term: x, weight: -1}]\n---\nAnswer.', /'weight' must be a positive number/],
+    ['required as a string', '---\nquestion: Q?\nkey_terms: [{term: x, required: "yes"}]\n---\nAnswer.', /'required' must be true or false/],
+    ['an unknown difficulty', '---\nquestion: Q?\ndifficulty: brutal\n---\nAnswer.', /'difficulty' must be easy, medium or hard; found "brutal"/],
+    ['a pass mark above 1', '---\nquestion: Q?\npass_mark: 1.5\n---\nAnswer.', /'pass_mark' must be a number above 0 and at most 1/],
+    ['a pass mark of 0', '---\nquestion: Q?\npass_mark: 0\n---\nAnswer.', /'pass_mark' must be a number above 0/],
+    ['an id with spaces', '---\nid: two words\nquestion: Q?\n---\nAnswer.', /'id' must not contain spaces/],
+    ['an empty answer', '---\nquestion: Q?\n---\n  \n', /the model answer is empty/],
+    ['a list as front matter', '---\n- a\n- b\n---\nAnswer.', /must be a YAML mapping/],
+    ['duplicate keys', '---\nquestion: A?\nquestion: B?\n---\nAnswer.', /invalid YAML front matter: Map keys must be unique/],
+  ])('reports %s as one problem', (_name, text, message) => {
+    const found = problem(parse(text));
+    expect(found.severity).toBe('error');
+    expect(found.file).toBe('bank/training/example.md');
+    expect(found.message).toMatch(message);
+  });
+
+  it('gives the line of the field that is wrong', () => {
+    expect(problem(parse('---\nquestion: Q?\ntopic: t\ntags: 7\n---\nAnswer.')).line).toBe(4);
+  });
+
+  it('gives the line where the YAML parser failed', () => {
+    expect(problem(parse('---\nquestion: Q?\nfoo: : bar\n---\nAnswer.')).line).toBe(3);
+  });
+
+  it.each(['js', 'javascript', ' JS', 'coffee', 'JavaScript'])('rejects ---%s front matter without running it', (language) => {
+    const marker = `nnquiz-test-${Math.random()}`;
+    const text = `---${language}\n{ question: (globalThis[${JSON.stringify(marker)}] = 'ran', 'Q?') }\n---\nAnswer.`;
+    expect(problem(parse(text)).message).toMatch(/is not allowed and was not run; expected YAML/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const name of 'bcdefgh') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const found = problem(parse(`---\nquestion: Q?\n${levels.join('\n')}\n---\nAnswer.`));
+    expect(found.message).toMatch(/invalid YAML front matter/);
+  });
+
+  it('strips terminal control sequences from every string', () => {
+    const { question } = parse(
+      '---\nquestion: "Clear \\e[2J now \\e]52;c;aGk=\\a"\ntags: ["\\e[31mred"]\nkey_terms: [{term: "a\\e[1Ab", aliases: ["\\u202Eevil"]}]\n---\nBody \u001b[2Jtext\u009b and \u2066isolate\u2069.',
+    );
+    expect(question?.question).toBe('Clear  now');
+    expect(question?.tags).toEqual(['red']);
+    expect(question?.keyTerms[0]).toMatchObject({ term: 'ab', aliases: ['evil'] });
+    expect(question?.answer).toBe('Body text and isolate.');
+  });
+
+  it('keeps unknown keys without failing', () => {
+    expect(parse('---\nquestion: Q?\nauthor: me\n---\nA.').question?.extra).toEqual({ author: 'me' });
+  });
+
+  it('drops duplicate tags and empty aliases', () => {
+    const { question } = parse('---\nquestion: Q?\ntags: [a, a, b]\nkey_terms: [{term: x, aliases: ["", y, y]}]\n---\nA.');
+    expect(question?.tags).toEqual(['a', 'b']);
+    expect(question?.keyTerms[0]?.aliases).toEqual(['y']);
+  });
+});

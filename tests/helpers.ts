@@ -1,0 +1,21 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+
+export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+export const bundledBank = fileURLToPath(new URL('../questions', import.meta.url));
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder removed after the test; with a fixture name, a copy of that fixture. */
+export function tempDir(copyOf?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nnquiz-test-'));
+  made.push(dir);
+  if (copyOf) cpSync(fixture(copyOf), dir, { recursive: true });
+  return dir;
+}

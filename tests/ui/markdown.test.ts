@@ -1,0 +1,40 @@
+import chalk from 'chalk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/ui/markdown.js';
+
+describe('renderMarkdown', () => {
+  const level = chalk.level;
+  beforeAll(() => {
+    chalk.level = 1;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
+
+  it('renders bold and code inside list items, with no Markdown marks left', () => {
+    const out = renderMarkdown('- **Forward pass**: compute `z = Wx + b`\n- second\n  - nested *em*', 80);
+    expect(out).toContain(`• ${chalk.bold('Forward pass')}: compute ${chalk.cyan('z = Wx + b')}`);
+    expect(out).toContain(`  • nested ${chalk.italic('em')}`);
+    expect(out).not.toMatch(/\*\*|`/);
+  });
+
+  it('numbers ordered lists and wraps long items under their text', () => {
+    chalk.level = 0;
+    const out = renderMarkdown(`1. ${'word '.repeat(20).trim()}\n2. two`, 30);
+    expect(out.split('\n')).toEqual(['1. word word word word word', '   word word word word word', '   word word word word word', '   word word word word word', '2. two']);
+    chalk.level = 1;
+  });
+
+  it('shows raw HTML as text and decodes entities without letting control characters in', () => {
+    chalk.level = 0;
+    expect(renderMarkdown('a <b>x</b> &amp; &#x41; &#27;[2J', 80)).toBe('a <b>x</b> & A');
+    expect(renderMarkdown('`&#27;[2J` &#155;31m', 80)).not.toMatch(/[\u001b\u009b]/);
+    chalk.level = 1;
+  });
+
+  it('indents code blocks and keeps their lines', () => {
+    chalk.level = 0;
+    expect(renderMarkdown('text\n\n```\nline 1\n  line 2\n```', 80)).toBe('text\n\n    line 1\n      line 2');
+    chalk.level = 1;
+  });
+});
