@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
+import yaml from 'js-yaml';
 import type { BankProblem } from './problem.js';
 import { quoteFound, stripControlSequences } from './safe-text.js';
 
@@ -66,7 +66,8 @@ function rejectCode(): never {
 const MATTER_OPTIONS = {
   language: 'yaml',
   engines: {
-    yaml: { parse: (text: string) => parseYaml(text, { maxAliasCount: 100, uniqueKeys: true }) as object },
+    // The core schema: no custom types, no dates; duplicate keys are an error.
+    yaml: { parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
     js: rejectCode,
     javascript: rejectCode,
   },
@@ -148,7 +149,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     throw new FieldError('', 'the model answer is empty; expected it as Markdown after the closing --- line');
   }
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = boundedCopy(key, value);
   return {
     id,
     question,
@@ -163,6 +164,28 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     defaulted,
     extra,
   };
+}
+
+const MAX_EXTRA_VALUES = 1_000;
+
+/**
+ * Copies an unknown key's value as plain data. YAML aliases share one object, so a small file can
+ * describe a value that explodes when printed as JSON ("billion laughs"); the copy refuses that.
+ */
+function boundedCopy(key: string, value: unknown): unknown {
+  let budget = MAX_EXTRA_VALUES;
+  const copy = (item: unknown, depth: number): unknown => {
+    if (--budget < 0 || depth > 20) {
+      throw new FieldError(key, `'${key}' holds more than ${MAX_EXTRA_VALUES} values or is nested too deeply (YAML aliases count each time they are used); keep extra keys small`);
+    }
+    if (typeof item === 'string') return stripControlSequences(item);
+    if (Array.isArray(item)) return item.map((element) => copy(element, depth + 1));
+    if (item !== null && typeof item === 'object') {
+      return Object.fromEntries(Object.entries(item).map(([k, v]) => [stripControlSequences(k), copy(v, depth + 1)]));
+    }
+    return item;
+  };
+  return copy(value, 0);
 }
 
 function cleanString(value: string, field: string): string {
@@ -245,16 +268,15 @@ function fieldLine(frontMatter: string, field: string): number | undefined {
 }
 
 function yamlErrorLine(error: unknown): number | undefined {
-  const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
   // gray-matter hands the parser the text from the newline after the opening '---', so the
-  // parser's line 1 is the file's line 1.
-  const line = linePos?.[0]?.line;
-  return typeof line === 'number' ? line : undefined;
+  // parser's line 0 is the file's line 1.
+  const line = error instanceof yaml.YAMLException ? error.mark?.line : undefined;
+  return typeof line === 'number' ? line + 1 : undefined;
 }
 
 function describeYamlError(error: unknown): string {
   if (error instanceof RangeError) return 'nested too deeply';
-  const message = error instanceof Error ? error.message : String(error);
-  // The yaml parser appends a code excerpt after the first line; the line number is reported separately.
-  return stripControlSequences(message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  // The file and line are reported separately; js-yaml's excerpt of the text is left out.
+  const reason = error instanceof yaml.YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
+  return stripControlSequences(reason).replace(/\s+/g, ' ');
 }

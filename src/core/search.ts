@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { stem, tokenize } from './normalize.js';
+import { hasNonAsciiLetters, stem, words as wordsOf } from './normalize.js';
 import type { Question } from './question.js';
 
 export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answer';
@@ -63,38 +63,12 @@ function matchQueryWord(queryWord: string, vocabulary: string[], fuse: Fuse<stri
   return matches;
 }
 
-interface IndexedQuestion {
-  question: Question;
-  /** Per word, its count in each field. */
-  counts: Map<string, Partial<Record<SearchField, number>>>;
-  lengths: Record<SearchField, number>;
-  /** The words of the question text and of each key term, in order, for phrase matches. */
-  phrases: string[][];
-}
-
 const K1 = 1.2;
 const B = 0.75;
 const PHRASE_BONUS = 1.5;
 
-function indexQuestion(question: Question): IndexedQuestion {
-  const counts = new Map<string, Partial<Record<SearchField, number>>>();
-  const lengths = {} as Record<SearchField, number>;
-  for (const field of FIELDS) {
-    const words = tokenize(fieldText(question, field)).map((t) => t.word);
-    lengths[field] = words.length;
-    // Key terms and tags list a word once per alias; counting it again would favour long alias lists.
-    const counted = field === 'question' || field === 'answer' ? words : new Set(words);
-    for (const word of counted) {
-      const entry = counts.get(word) ?? {};
-      entry[field] = (entry[field] ?? 0) + 1;
-      counts.set(word, entry);
-    }
-  }
-  const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map((text) =>
-    tokenize(text).map((t) => t.word),
-  );
-  return { question, counts, lengths, phrases };
-}
+/** Escapes a word for use inside a regular expression. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether consecutive query words stand next to each other (one filler word allowed) in a phrase. */
 function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
@@ -124,27 +98,63 @@ function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
  * word outranks one that contains only some.
  */
 export function searchQuestions(questions: readonly Question[], query: string, limit = 10): SearchHit[] {
-  const queryWords = [...new Set(tokenize(query).map((t) => t.word))];
+  const queryWords = [...new Set(wordsOf(query))];
   if (queryWords.length === 0 || questions.length === 0) return [];
 
-  const indexed = questions.map(indexQuestion);
-  const documentFrequency = new Map<string, number>();
-  const averageLength = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<SearchField, number>;
-  for (const entry of indexed) {
-    for (const word of entry.counts.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-    for (const field of FIELDS) averageLength[field] += entry.lengths[field] / indexed.length;
-  }
-  const vocabulary = [...documentFrequency.keys()];
-  const fuse = new Fuse(vocabulary, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
-  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabulary, fuse));
+  // Pass 1: the bank's vocabulary and every field's length. Only the vocabulary is kept, not a
+  // full index: for a large bank, building per-question word maps costs more than the search.
+  const vocabulary = new Set<string>();
+  const surfaces = new Map<string, string>(); // lower-case spellings that fold differently (accents)
+  const lengths = FIELDS.map(() => new Float64Array(questions.length));
+  questions.forEach((question, index) => {
+    FIELDS.forEach((field, f) => {
+      const text = fieldText(question, field);
+      const words = wordsOf(text);
+      lengths[f]![index] = words.length;
+      for (const word of words) vocabulary.add(word);
+      if (hasNonAsciiLetters(text)) {
+        for (const surface of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (surface) surfaces.set(surface, wordsOf(surface)[0] ?? surface);
+      }
+    });
+  });
+  const averageLength = lengths.map((values) => values.reduce((sum, v) => sum + v, 0) / questions.length || 1);
+  const vocabularyList = [...vocabulary];
+  const fuse = new Fuse(vocabularyList, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
+  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabularyList, fuse));
+  const matched = new Set(wordMatches.flatMap((matches) => [...matches.keys()]));
+  if (matched.size === 0) return [];
 
-  const total = indexed.length;
+  // Pass 2: count only the matched words, with one native regular-expression scan per field.
+  const spellings = [...matched, ...[...surfaces].filter(([, folded]) => matched.has(folded)).map(([surface]) => surface)];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const counts: Array<Map<string, Partial<Record<SearchField, number>>>> = [];
+  const documentFrequency = new Map<string, number>();
+  questions.forEach((question, index) => {
+    let perWord: Map<string, Partial<Record<SearchField, number>>> | undefined;
+    for (const field of FIELDS) {
+      for (const match of fieldText(question, field).matchAll(pattern)) {
+        const word = wordsOf(match[0])[0]!;
+        perWord ??= new Map();
+        const entry = perWord.get(word) ?? {};
+        if (!perWord.has(word)) {
+          perWord.set(word, entry);
+          documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+        }
+        entry[field] = (entry[field] ?? 0) + 1;
+      }
+    }
+    if (perWord) counts[index] = perWord;
+  });
+
+  const total = questions.length;
   const idf = (word: string) => {
     const df = documentFrequency.get(word) ?? 0;
     return Math.log(1 + (total - df + 0.5) / (df + 0.5));
   };
   const hits: Array<SearchHit & { raw: number; covered: number }> = [];
-  for (const { question, counts, lengths, phrases } of indexed) {
+  questions.forEach((question, index) => {
+    const perWord = counts[index];
+    if (!perWord) return;
     let raw = 0;
     let covered = 0;
     const words = new Set<string>();
@@ -152,26 +162,29 @@ export function searchQuestions(questions: readonly Question[], query: string, l
     for (const matches of wordMatches) {
       let best = 0;
       for (const [word, closeness] of matches) {
-        const entry = counts.get(word);
+        const entry = perWord.get(word);
         if (!entry) continue;
         words.add(word);
         let fieldScores = 0;
-        for (const field of FIELDS) {
-          const tf = entry[field];
-          if (!tf) continue;
+        FIELDS.forEach((field, f) => {
+          let tf = entry[field];
+          if (!tf) return;
           fields.add(field);
-          const lengthNorm = 1 - B + (B * lengths[field]) / (averageLength[field] || 1);
+          // Key terms, tags, id and topic repeat words across aliases: count presence, not frequency.
+          if (field !== 'question' && field !== 'answer') tf = 1;
+          const lengthNorm = 1 - B + (B * lengths[f]![index]!) / averageLength[f]!;
           fieldScores += (FIELD_WEIGHTS[field] * tf * (K1 + 1)) / (tf + K1 * lengthNorm);
-        }
+        });
         best = Math.max(best, closeness * idf(word) * fieldScores);
       }
       if (best > 0) covered++;
       raw += best;
     }
-    if (raw === 0) continue;
+    if (raw === 0) return;
+    const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
     if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
     hits.push({ question, score: 0, words: [...words], fields: FIELDS.filter((f) => fields.has(f)), raw, covered });
-  }
+  });
   hits.sort((a, b) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id));
   return hits.slice(0, limit).map(({ raw, covered, ...hit }) => ({
     ...hit,
