@@ -42,23 +42,22 @@ type WordMatches = Map<string, number>;
  * begins (`norm` → `normalization`), or, for words of five letters or more, a near spelling found
  * by fuse.js (`dropuot` → `dropout`). Short words match only exactly, so `rnn` never finds `cnn`.
  */
-function matchQueryWord(queryWord: string, vocabulary: string[], fuse: Fuse<string>): WordMatches {
+function matchQueryWord(queryWord: string, vocabulary: string[]): WordMatches {
   const matches: WordMatches = new Map();
   const queryStem = stem(queryWord);
+  // A stem only ever changes a word's ending, so words sharing a stem share its first letters.
+  const stemPrefix = queryStem.slice(0, Math.max(1, queryStem.length - 1));
   for (const word of vocabulary) {
     if (word === queryWord) matches.set(word, 1);
-    else if (stem(word) === queryStem) matches.set(word, 0.85);
+    else if (word.startsWith(stemPrefix) && stem(word) === queryStem) matches.set(word, 0.85);
     else if (queryWord.length >= 4 && word.startsWith(queryWord)) matches.set(word, 0.8);
   }
   if (queryWord.length >= 5) {
     const maxErrors = queryWord.length >= 7 ? 2 : 1;
-    for (const result of fuse.search(queryWord)) {
-      const word = result.item;
-      const score = result.score ?? 1;
-      // fuse.js scores a substring match by errors per pattern letter; require a whole-word match.
-      if (matches.has(word) || Math.abs(word.length - queryWord.length) > maxErrors || score > (maxErrors + 0.5) / queryWord.length) continue;
-      matches.set(word, 0.9 * (1 - score));
-    }
+    // Only words of about the same length can be a typo away; fuse.js scores the few that are.
+    const candidates = vocabulary.filter((word) => Math.abs(word.length - queryWord.length) <= maxErrors && !matches.has(word));
+    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: (maxErrors + 0.5) / queryWord.length, isCaseSensitive: true });
+    for (const result of fuse.search(queryWord)) matches.set(result.item, 0.9 * (1 - (result.score ?? 1)));
   }
   return matches;
 }
@@ -119,8 +118,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
   });
   const averageLength = lengths.map((values) => values.reduce((sum, v) => sum + v, 0) / questions.length || 1);
   const vocabularyList = [...vocabulary];
-  const fuse = new Fuse(vocabularyList, { includeScore: true, ignoreLocation: true, threshold: 0.34, isCaseSensitive: true });
-  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabularyList, fuse));
+  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabularyList));
   const matched = new Set(wordMatches.flatMap((matches) => [...matches.keys()]));
   if (matched.size === 0) return [];
 
