@@ -93,6 +93,27 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('grade')
+    .description("grade an answer against a question's key terms")
+    .argument('[id]', "the question's id (see 'nnquiz list')")
+    .argument('[answer...]', 'the answer; read from stdin when left out')
+    .option('--batch <file>', "grade JSON lines {\"id\", \"answer\"} from a file, or '-' for stdin; prints one JSON line each")
+    .addOption(bankOption())
+    .addOption(jsonOption('the grade as one JSON object'))
+    .addHelpText(
+      'after',
+      examples(
+        'nnquiz grade dropout "randomly zeroes units during training so they cannot co-adapt"',
+        'echo "gradients shrink through sigmoid layers; use ReLU" | nnquiz grade vanishing-gradient --json',
+        'nnquiz grade --batch answers.jsonl > grades.jsonl',
+      ),
+    )
+    .action(async (id: string | undefined, answer: string[], options) => {
+      const { runGrade } = await import('./commands/grade.js');
+      process.exitCode = await runGrade(id, answer, options);
+    });
+
+  program
     .command('validate')
     .description('check question banks for errors and for what makes grading weak')
     .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { withDerivedKeyTerms } from './derive.js';
 import type { BankProblem } from './problem.js';
 import { parseQuestion, type Question } from './question.js';
 import { quoteFound } from './safe-text.js';
@@ -24,7 +25,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads every question file below the given bank folders. One bad file never stops the others:
- * each becomes a problem naming the file. Ids must be unique across all folders.
+ * each becomes a problem naming the file. Ids must be unique across all folders. Questions that
+ * list no key terms get terms derived from their model answers.
  * Throws BankFolderError only when a folder itself is missing or not a folder.
  */
 export function readBank(folders: readonly string[]): Bank {
@@ -52,7 +54,7 @@ export function readBank(folders: readonly string[]): Bank {
       questions.push(question);
     }
   }
-  return { questions, problems };
+  return { questions: withDerivedKeyTerms(questions), problems };
 }
 
 function readQuestionFile(file: string, folder: string): ReturnType<typeof parseQuestion> {

@@ -22,6 +22,8 @@ export interface Question {
   tags: string[];
   difficulty: Difficulty;
   keyTerms: KeyTerm[];
+  /** True when the file lists no key terms and they were derived from the model answer. */
+  keyTermsDerived: boolean;
   passMark: number;
   followUps: string[];
   /** The model answer: the Markdown body of the file. */
@@ -157,6 +159,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     tags: stringList(data, 'tags', 'tags: [gradients, activations]'),
     difficulty,
     keyTerms: keyTermList(data.key_terms),
+    keyTermsDerived: false,
     passMark,
     followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
     answer,

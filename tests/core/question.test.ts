@@ -40,6 +40,7 @@ Gradients **shrink** layer by layer.
         { term: 'gradient', aliases: [], weight: 1, required: false },
         { term: 'ReLU', aliases: ['rectified linear unit'], weight: 2, required: true },
       ],
+      keyTermsDerived: false,
       passMark: 0.7,
       followUps: ['exploding-gradient'],
       answer: 'Gradients **shrink** layer by layer.',

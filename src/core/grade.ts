@@ -1,0 +1,261 @@
+import Fuse from 'fuse.js';
+import { stem, tokenize, words } from './normalize.js';
+import type { KeyTerm, Question } from './question.js';
+import { isStopword } from './stopwords.js';
+
+export type Verdict = 'correct' | 'partial' | 'incorrect';
+
+/** How an answer expressed a key term: its own words, an alias, another form of the word, or a typo. */
+export type MatchKind = 'exact' | 'alias' | 'stem' | 'typo';
+
+export interface TermMatch {
+  term: string;
+  /** The words of the answer that matched, exactly as written. */
+  text: string;
+  /** The term or alias they matched. */
+  form: string;
+  how: MatchKind;
+  weight: number;
+  required: boolean;
+}
+
+export interface MissingTerm {
+  term: string;
+  weight: number;
+  required: boolean;
+}
+
+export interface Grade {
+  /** The weighted share of key terms the answer expresses, in [0, 1]. */
+  score: number;
+  verdict: Verdict;
+  passMark: number;
+  matched: TermMatch[];
+  missing: MissingTerm[];
+  notes: string[];
+  /** Whether the key terms were derived from the model answer rather than written by the bank's author. */
+  derivedTerms: boolean;
+}
+
+export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & { keyTermsDerived?: boolean };
+
+/** A negation this close before a term (in words, within one clause) cancels it. */
+const NEGATION_REACH = 3;
+const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none', 'lack', 'lacks', 'lacking']);
+/** `doesn't` is tokenised as `doesn` + `t`. */
+const CONTRACTIONS = new Set(['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 'mustn', 'needn', 'ain']);
+/** Two-word negations: `instead of X`, `rather than X`. */
+const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
+const CLAUSE_BREAK = /[.;:!?\n]|\bbut\b|\bhowever\b/i;
+
+interface AnswerWord {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+interface Occurrence {
+  how: Exclude<MatchKind, 'alias'>;
+  first: number;
+  last: number;
+}
+
+const KIND_RANK: Record<Occurrence['how'], number> = { exact: 0, stem: 1, typo: 2 };
+
+/**
+ * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
+ * seven, two beyond.
+ */
+export function typoBudget(length: number): number {
+  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
+}
+
+const typoMemo = new Map<string, boolean>();
+
+/**
+ * Whether an answer word is a typo of a term word: same first letter (slips rarely hit it, and it
+ * keeps `overfitting` from matching `underfitting`), a length within the budget, and a fuse.js
+ * match whose errors per letter stay within it.
+ */
+function isTypo(termWord: string, answerWord: string): boolean {
+  const budget = typoBudget(termWord.length);
+  if (budget === 0 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
+  const key = `${termWord}\u0000${answerWord}`;
+  let result = typoMemo.get(key);
+  if (result === undefined) {
+    result = Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
+    if (typoMemo.size > 100_000) typoMemo.clear();
+    typoMemo.set(key, result);
+  }
+  return result;
+}
+
+function compareWord(termWord: string, termStem: string, answer: AnswerWord): Occurrence['how'] | undefined {
+  if (answer.word === termWord) return 'exact';
+  if (answer.stem === termStem) return 'stem';
+  if (isTypo(termWord, answer.word)) return 'typo';
+  return undefined;
+}
+
+interface PreparedForm {
+  form: string;
+  isAlias: boolean;
+  words: string[];
+  stems: string[];
+  /** The words that carry meaning; `of` in `rate of learning` may be left out or moved. */
+  content: number[];
+  joined: string;
+}
+
+function prepareForm(form: string, isAlias: boolean): PreparedForm | undefined {
+  const formWords = words(form);
+  if (formWords.length === 0) return undefined;
+  const content = formWords.map((_, i) => i).filter((i) => !isStopword(formWords[i]!));
+  return {
+    form,
+    isAlias,
+    words: formWords,
+    stems: formWords.map(stem),
+    content: content.length > 0 ? content : formWords.map((_, i) => i),
+    joined: formWords.join(''),
+  };
+}
+
+const worse = (a: Occurrence['how'], b: Occurrence['how']) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
+
+/** Every place in the answer where a form occurs: as written, joined up (`batchnorm`), or as a loose phrase. */
+function findForm(form: PreparedForm, answer: AnswerWord[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  const n = form.words.length;
+  for (let start = 0; start < answer.length; start++) {
+    // The form's words in order: exact, or each by stem or typo.
+    if (start + n <= answer.length) {
+      let how: Occurrence['how'] | undefined = 'exact';
+      for (let i = 0; i < n && how; i++) {
+        const kind = compareWord(form.words[i]!, form.stems[i]!, answer[start + i]!);
+        how = kind && worse(how, kind);
+      }
+      if (how) {
+        found.push({ how, first: start, last: start + n - 1 });
+        continue;
+      }
+    }
+    // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
+    for (let span = 1; span <= 3 && start + span <= answer.length; span++) {
+      if (span === 1 && n === 1) continue;
+      const joined = answer.slice(start, start + span).map((w) => w.word).join('');
+      if (joined === form.joined) found.push({ how: 'exact', first: start, last: start + span - 1 });
+      else if (joined.length >= 5 && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start + span - 1 });
+    }
+  }
+  // A phrase with its words reordered, or with one filler word: `rate of learning` for `learning rate`.
+  if (form.content.length >= 2 && found.length === 0) {
+    const window = form.content.length + 1;
+    for (let start = 0; start + form.content.length <= answer.length; start++) {
+      const used = new Set<number>();
+      let how: Occurrence['how'] = 'exact';
+      const matchedAll = form.content.every((i) => {
+        for (let j = start; j < Math.min(answer.length, start + window); j++) {
+          if (used.has(j)) continue;
+          const kind = compareWord(form.words[i]!, form.stems[i]!, answer[j]!);
+          if (kind) {
+            used.add(j);
+            how = worse(how, kind === 'exact' ? 'stem' : kind);
+            return true;
+          }
+        }
+        return false;
+      });
+      if (matchedAll && used.has(start)) found.push({ how, first: start, last: Math.max(...used) });
+    }
+  }
+  return found;
+}
+
+/** Whether a negation stands within reach before the word at `index`, in the same clause. */
+function isNegated(answer: AnswerWord[], index: number, text: string): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
+    if (CLAUSE_BREAK.test(text.slice(answer[i]!.end, answer[i + 1]!.start))) return false;
+    const word = answer[i]!.word;
+    if (NEGATION_WORDS.has(word)) return true;
+    if (word === 't' && i > 0 && CONTRACTIONS.has(answer[i - 1]!.word)) return true;
+    const pair = NEGATION_PAIRS[word];
+    if (pair !== undefined && answer[i + 1]?.word === pair && i + 1 < index) return true;
+  }
+  return false;
+}
+
+const preparedForms = new WeakMap<KeyTerm, PreparedForm[]>();
+
+function formsOf(term: KeyTerm): PreparedForm[] {
+  let forms = preparedForms.get(term);
+  if (!forms) {
+    forms = [prepareForm(term.term, false), ...term.aliases.map((alias) => prepareForm(alias, true))].filter((f) => f !== undefined);
+    preparedForms.set(term, forms);
+  }
+  return forms;
+}
+
+/**
+ * Grades a free-text answer against a question's key terms, as an interviewer listening for ideas:
+ * case, punctuation and hyphens do not matter, word forms match by stem, typos are forgiven in
+ * longer words, aliases count as their term, a phrase may be reordered or take a filler word,
+ * and a term said only under a nearby negation ("without dropout") does not count.
+ *
+ * @example
+ * gradeAnswer(question, 'Gradients vanish when sigmoid derivatives multiply; use ReLU.')
+ * // → { score: 0.6, verdict: 'correct', matched: [{ term: 'ReLU', how: 'exact', … }], … }
+ */
+export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
+  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word) }));
+  const matched: TermMatch[] = [];
+  const missing: MissingTerm[] = [];
+  const notes: string[] = [];
+  let total = 0;
+  let earned = 0;
+  let requiredMissing = false;
+
+  for (const term of question.keyTerms) {
+    total += term.weight;
+    let best: { occurrence: Occurrence; form: PreparedForm } | undefined;
+    let negated: string | undefined;
+    for (const form of formsOf(term)) {
+      for (const occurrence of findForm(form, answer)) {
+        if (isNegated(answer, occurrence.first, answerText)) {
+          negated ??= answerText.slice(answer[Math.max(0, occurrence.first - NEGATION_REACH)]!.start, answer[occurrence.last]!.end);
+          continue;
+        }
+        const better =
+          !best ||
+          KIND_RANK[occurrence.how] < KIND_RANK[best.occurrence.how] ||
+          (KIND_RANK[occurrence.how] === KIND_RANK[best.occurrence.how] && best.form.isAlias && !form.isAlias);
+        if (better) best = { occurrence, form };
+      }
+    }
+    if (best) {
+      earned += term.weight;
+      const { occurrence, form } = best;
+      matched.push({
+        term: term.term,
+        text: answerText.slice(answer[occurrence.first]!.start, answer[occurrence.last]!.end),
+        form: form.form,
+        how: occurrence.how === 'exact' && form.isAlias ? 'alias' : occurrence.how,
+        weight: term.weight,
+        required: term.required,
+      });
+    } else {
+      missing.push({ term: term.term, weight: term.weight, required: term.required });
+      if (term.required) requiredMissing = true;
+      if (negated) notes.push(`"${term.term}" appears only under a negation ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
+    }
+  }
+
+  if (answer.length === 0) notes.push('the answer is empty');
+  if (question.keyTermsDerived) notes.push('key terms were derived from the model answer, as the question lists none');
+  const score = total > 0 ? Math.round((earned / total) * 1000) / 1000 : 0;
+  const passMark = question.passMark;
+  const verdict: Verdict = score >= passMark && !requiredMissing ? 'correct' : score >= passMark / 2 ? 'partial' : 'incorrect';
+  if (score >= passMark && requiredMissing) notes.push('a required key term is missing, so the answer cannot be fully correct');
+  return { score, verdict, passMark, matched, missing, notes, derivedTerms: question.keyTermsDerived === true };
+}
