@@ -1,3 +1,4 @@
+import { isNegated } from './negation.js';
 import { stem, tokenize } from './normalize.js';
 import type { KeyTerm, Question } from './question.js';
 import { isStopword } from './stopwords.js';
@@ -13,10 +14,12 @@ export interface TermStatistics {
   frequency: Map<string, number>;
 }
 
-const contentStems = (text: string) =>
-  tokenize(text)
-    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !/^\d+$/.test(t.word))
-    .map((t) => ({ word: t.word, stem: stem(t.word) }));
+const contentStems = (text: string) => {
+  const tokens = tokenize(text);
+  return tokens
+    .map((t, index) => ({ word: t.word, stem: stem(t.word), negated: isNegated(tokens, index, text) }))
+    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !/^\d+$/.test(t.word));
+};
 
 export function termStatistics(answers: readonly string[]): TermStatistics {
   const frequency = new Map<string, number>();
@@ -33,10 +36,11 @@ export function termStatistics(answers: readonly string[]): TermStatistics {
  */
 export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, statistics: TermStatistics): KeyTerm[] {
   const questionStems = new Set(contentStems(question.question).map((c) => c.stem));
-  const candidates = new Map<string, { count: number; forms: Map<string, number> }>();
-  for (const { word, stem: s } of contentStems(question.answer)) {
-    const entry = candidates.get(s) ?? { count: 0, forms: new Map<string, number>() };
+  const candidates = new Map<string, { count: number; negated: number; forms: Map<string, number> }>();
+  for (const { word, stem: s, negated } of contentStems(question.answer)) {
+    const entry = candidates.get(s) ?? { count: 0, negated: 0, forms: new Map<string, number>() };
     entry.count++;
+    if (negated) entry.negated++;
     entry.forms.set(word, (entry.forms.get(word) ?? 0) + 1);
     candidates.set(s, entry);
   }
@@ -44,16 +48,17 @@ export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, 
     const idf = Math.log((statistics.documents + 1) / ((statistics.frequency.get(s) ?? 0) + 1)) + 1;
     const specificity = idf * Math.sqrt(entry.count) * (questionStems.has(s) ? QUESTION_WORD_DISCOUNT : 1);
     const forms = [...entry.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form);
-    return { forms, specificity };
+    return { forms, specificity, negated: entry.negated === entry.count };
   });
   ranked.sort((a, b) => b.specificity - a.specificity || a.forms[0]!.localeCompare(b.forms[0]!));
   const chosen = ranked.slice(0, MAX_DERIVED_TERMS);
   const top = chosen[0]?.specificity ?? 1;
-  return chosen.map(({ forms, specificity }) => ({
+  return chosen.map(({ forms, specificity, negated }) => ({
     term: forms[0]!,
     aliases: forms.slice(1),
     weight: Math.max(0.1, Math.round((specificity / top) * 100) / 100),
     required: false,
+    ...(negated ? { negated } : {}),
   }));
 }
 

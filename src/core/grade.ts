@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { isNegated, NEGATION_REACH } from './negation.js';
 import { stem, tokenize, words } from './normalize.js';
 import type { KeyTerm, Question } from './question.js';
 import { isStopword } from './stopwords.js';
@@ -39,14 +40,11 @@ export interface Grade {
 
 export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & { keyTermsDerived?: boolean };
 
-/** A negation this close before a term (in words, within one clause) cancels it. */
-const NEGATION_REACH = 3;
-const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none', 'lack', 'lacks', 'lacking']);
-/** `doesn't` is tokenised as `doesn` + `t`. */
-const CONTRACTIONS = new Set(['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 'mustn', 'needn', 'ain']);
-/** Two-word negations: `instead of X`, `rather than X`. */
-const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
-const CLAUSE_BREAK = /[.;:!?\n]|\bbut\b|\bhowever\b/i;
+/**
+ * Derived key terms are all the content words of a model answer, and prose holds more words than
+ * ideas: an answer that expresses half of their weight earns full marks.
+ */
+export const DERIVED_TERMS_COVERAGE = 0.5;
 
 interface AnswerWord {
   word: string;
@@ -64,11 +62,11 @@ interface Occurrence {
 const KIND_RANK: Record<Occurrence['how'], number> = { exact: 0, stem: 1, typo: 2 };
 
 /**
- * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
- * seven, two beyond.
+ * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one for five
+ * or six, two from seven (fuse.js counts a swap of two letters, `dropuot`, as two errors).
  */
 export function typoBudget(length: number): number {
-  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
+  return length <= 4 ? 0 : length <= 6 ? 1 : 2;
 }
 
 const typoMemo = new Map<string, boolean>();
@@ -173,19 +171,6 @@ function findForm(form: PreparedForm, answer: AnswerWord[]): Occurrence[] {
   return found;
 }
 
-/** Whether a negation stands within reach before the word at `index`, in the same clause. */
-function isNegated(answer: AnswerWord[], index: number, text: string): boolean {
-  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
-    if (CLAUSE_BREAK.test(text.slice(answer[i]!.end, answer[i + 1]!.start))) return false;
-    const word = answer[i]!.word;
-    if (NEGATION_WORDS.has(word)) return true;
-    if (word === 't' && i > 0 && CONTRACTIONS.has(answer[i - 1]!.word)) return true;
-    const pair = NEGATION_PAIRS[word];
-    if (pair !== undefined && answer[i + 1]?.word === pair && i + 1 < index) return true;
-  }
-  return false;
-}
-
 const preparedForms = new WeakMap<KeyTerm, PreparedForm[]>();
 
 function formsOf(term: KeyTerm): PreparedForm[] {
@@ -222,7 +207,8 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
     let negated: string | undefined;
     for (const form of formsOf(term)) {
       for (const occurrence of findForm(form, answer)) {
-        if (isNegated(answer, occurrence.first, answerText)) {
+        // A term the model answer itself negates ("a constructor cannot return a value") must be negated here too.
+        if (isNegated(answer, occurrence.first, answerText) !== (term.negated ?? false)) {
           negated ??= answerText.slice(answer[Math.max(0, occurrence.first - NEGATION_REACH)]!.start, answer[occurrence.last]!.end);
           continue;
         }
@@ -247,13 +233,15 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
     } else {
       missing.push({ term: term.term, weight: term.weight, required: term.required });
       if (term.required) requiredMissing = true;
-      if (negated) notes.push(`"${term.term}" appears only under a negation ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
+      if (negated && term.negated) notes.push(`"${term.term}" is negated in the model answer but not here ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
+      else if (negated) notes.push(`"${term.term}" appears only under a negation ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
     }
   }
 
   if (answer.length === 0) notes.push('the answer is empty');
   if (question.keyTermsDerived) notes.push('key terms were derived from the model answer, as the question lists none');
-  const score = total > 0 ? Math.round((earned / total) * 1000) / 1000 : 0;
+  const expected = total * (question.keyTermsDerived ? DERIVED_TERMS_COVERAGE : 1);
+  const score = expected > 0 ? Math.round(Math.min(1, earned / expected) * 1000) / 1000 : 0;
   const passMark = question.passMark;
   const verdict: Verdict = score >= passMark && !requiredMissing ? 'correct' : score >= passMark / 2 ? 'partial' : 'incorrect';
   if (score >= passMark && requiredMissing) notes.push('a required key term is missing, so the answer cannot be fully correct');

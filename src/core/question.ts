@@ -13,6 +13,8 @@ export interface KeyTerm {
   aliases: string[];
   weight: number;
   required: boolean;
+  /** Set on derived terms that the model answer states under a negation ("cannot return"): an answer must negate them too. */
+  negated?: boolean;
 }
 
 export interface Question {

@@ -1,0 +1,26 @@
+import type { Token } from './normalize.js';
+
+/** A negation this close before a word (in words, within one clause) negates it. */
+export const NEGATION_REACH = 3;
+const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none', 'lack', 'lacks', 'lacking']);
+/** `doesn't` is tokenised as `doesn` + `t`. */
+const CONTRACTIONS = new Set(['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 'mustn', 'needn', 'ain']);
+/** Two-word negations: `instead of X`, `rather than X`. */
+const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
+const CLAUSE_BREAK = /[.;:!?\n]|\bbut\b|\bhowever\b/i;
+
+/**
+ * Whether a negation (`not`, `no`, `never`, `doesn't`, `without`, `instead of`, …) stands within
+ * NEGATION_REACH words before the token at `index`, with no clause break between them.
+ */
+export function isNegated(tokens: readonly Token[], index: number, text: string): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
+    if (CLAUSE_BREAK.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
+    const word = tokens[i]!.word;
+    if (NEGATION_WORDS.has(word)) return true;
+    if (word === 't' && i > 0 && CONTRACTIONS.has(tokens[i - 1]!.word)) return true;
+    const pair = NEGATION_PAIRS[word];
+    if (pair !== undefined && tokens[i + 1]?.word === pair && i + 1 < index) return true;
+  }
+  return false;
+}
