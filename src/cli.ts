@@ -103,7 +103,7 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       examples(
-        'nnquiz grade dropout "randomly zeroes units during training so they cannot co-adapt"',
+        'nnquiz grade dropout "randomly zeroes units during training, which stops co-adaptation"',
         'echo "gradients shrink through sigmoid layers; use ReLU" | nnquiz grade vanishing-gradient --json',
         'nnquiz grade --batch answers.jsonl > grades.jsonl',
       ),

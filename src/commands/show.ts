@@ -23,9 +23,10 @@ export function runShow(id: string, options: ShowOptions): number {
     '',
   ];
   if (question.keyTerms.length > 0) {
-    lines.push(style.heading(`Key terms`) + style.dim(` (pass mark ${Math.round(question.passMark * 100)}%)`));
+    const source = question.keyTermsDerived ? 'derived from the model answer, as the file lists none; ' : '';
+    lines.push(style.heading('Key terms') + style.dim(` (${source}pass mark ${Math.round(question.passMark * 100)}%)`));
     for (const term of question.keyTerms) {
-      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.required ? 'required' : ''].filter(Boolean);
+      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.required ? 'required' : '', term.negated ? 'negated' : ''].filter(Boolean);
       const aliases = term.aliases.length > 0 ? style.dim(` (also: ${term.aliases.join(', ')})`) : '';
       lines.push(`  • ${term.term}${aliases}${marks.length > 0 ? `  ${style.warning(marks.join(', '))}` : ''}`);
     }

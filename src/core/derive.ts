@@ -1,4 +1,4 @@
-import { isNegated } from './negation.js';
+import { isNegated, isNegationWord } from './negation.js';
 import { stem, tokenize } from './normalize.js';
 import type { KeyTerm, Question } from './question.js';
 import { isStopword } from './stopwords.js';
@@ -18,7 +18,7 @@ const contentStems = (text: string) => {
   const tokens = tokenize(text);
   return tokens
     .map((t, index) => ({ word: t.word, stem: stem(t.word), negated: isNegated(tokens, index, text) }))
-    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !/^\d+$/.test(t.word));
+    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !isNegationWord(t.word) && !/^\d+$/.test(t.word));
 };
 
 export function termStatistics(answers: readonly string[]): TermStatistics {

@@ -22,23 +22,25 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
 
   questions.forEach((q, index) => {
     const answer = answers[index]!;
+    // Derived key terms come from the answer itself; only the author's own terms can be weak.
+    const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
     for (const missing of q.defaulted.filter((field) => field !== 'id')) {
       warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
     }
-    for (const term of q.keyTerms) {
+    for (const term of keyTerms) {
       if (!forms(term).some((form) => containsPhrase(answer, form))) {
         warn(q, `key term ${JSON.stringify(term.term)} never appears in the model answer, in any of its forms; mention it in the answer or add the words the answer uses as an alias`);
       }
     }
     if (questions.length >= GENERIC_MIN_QUESTIONS) {
-      for (const term of q.keyTerms) {
+      for (const term of keyTerms) {
         const holders = answers.filter((text) => forms(term).some((form) => containsPhrase(text, form))).length;
         if (holders / questions.length > GENERIC_SHARE) {
           warn(q, `key term ${JSON.stringify(term.term)} appears in ${holders} of ${questions.length} answers, so nearly any answer earns it; choose a term specific to this question`);
         }
       }
     }
-    problems.push(...overlappingTerms(q));
+    if (!q.keyTermsDerived) problems.push(...overlappingTerms(q));
     for (const followUp of q.followUps) {
       if (followUp === q.id) warn(q, `follow_ups lists the question itself (${JSON.stringify(followUp)}); list other question ids`);
       else if (!ids.has(followUp)) warn(q, `follow_ups names ${JSON.stringify(followUp)}, which is not a question id in the loaded banks; check the spelling, or run 'nnquiz list' for the ids`);

@@ -5,6 +5,9 @@ export const NEGATION_REACH = 3;
 const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none', 'lack', 'lacks', 'lacking']);
 /** `doesn't` is tokenised as `doesn` + `t`. */
 const CONTRACTIONS = new Set(['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 'hasn', 'haven', 'hadn', 'mustn', 'needn', 'ain']);
+/** Whether a folded word is itself a negation (`not`, `cannot`, …), which is no idea of its own. */
+export const isNegationWord = (word: string) => NEGATION_WORDS.has(word);
+
 /** Two-word negations: `instead of X`, `rather than X`. */
 const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
 const CLAUSE_BREAK = /[.;:!?\n]|\bbut\b|\bhowever\b/i;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
@@ -131,6 +131,7 @@ describe('nnquiz show', () => {
         { term: 'patience', aliases: [], weight: 1, required: false },
         { term: 'best weights', aliases: ['best checkpoint'], weight: 1, required: false },
       ],
+      key_terms_derived: false,
       pass_mark: 0.6,
       follow_ups: [],
       answer: expect.stringMatching(/^Training stops once the \*\*validation loss\*\*/),
@@ -215,5 +216,72 @@ describe('nnquiz validate', () => {
 
   it('exits 2 for a folder that does not exist', () => {
     expect(runCli(['validate', '/no/such/bank']).status).toBe(2);
+  });
+});
+
+describe('nnquiz grade', () => {
+  it('grades an answer given as arguments, showing typos beside their terms', () => {
+    const { status, stdout } = runCli(['grade', 'dropout', '--bank', small, 'it', 'randomly', 'drops', 'units,', 'which', 'prevents', 'co-adaptaton']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('✔ correct  score 75% (pass mark 60%)');
+    expect(stdout).toContain('✔ randomly zeroes units  ← "randomly drops units" (alias: randomly drops units)');
+    expect(stdout).toContain('✔ co-adaptation          ← "co-adaptaton" (typo)');
+    expect(stdout).toContain('✘ inverted dropout');
+  });
+
+  it('does not count a key term said under a negation, and notes it', () => {
+    const { stdout } = runCli(['grade', 'dropout', '--bank', small, 'it randomly drops units, but we do not use inverted dropout']);
+    expect(stdout).toContain('✘ inverted dropout');
+    expect(stdout).toContain('note: "inverted dropout" appears only under a negation ("do not use inverted dropout"), so it does not count');
+  });
+
+  it('reads the answer from stdin and prints the grade as one JSON object', () => {
+    const { status, stdout } = runCli(['grade', 'early-stopping', '--bank', small, '--json'], { input: 'stop when the validation loss stops improving, after some patience\n' });
+    expect(status).toBe(0);
+    const grade = JSON.parse(stdout);
+    expect(grade).toMatchObject({ id: 'early-stopping', score: 0.667, verdict: 'correct', pass_mark: 0.6, derived_terms: false, notes: [] });
+    expect(grade.matched.map((m: { term: string }) => m.term)).toEqual(['validation loss', 'patience']);
+    expect(grade.missing).toEqual([{ term: 'best weights', weight: 1, required: false }]);
+  });
+
+  it('grades a batch of JSON lines in order, with an error line for each bad input, and exits 1', () => {
+    const input = [
+      '{"id":"dropout","answer":"no idea"}',
+      'this is not json',
+      '',
+      '{"id":"missing-id","answer":"x"}',
+      '{"id":"early-stopping","answer":"restore the best weights once validation loss stops improving"}',
+    ].join('\n');
+    const { status, stdout, stderr } = runCli(['grade', '--batch', '-', '--bank', small], { input });
+    expect(status).toBe(1);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.verdict ?? l.error.split(' ')[0])).toEqual(['incorrect', 'not', 'unknown', 'correct']);
+    expect(lines[1]).toMatchObject({ line: 2 });
+    expect(lines[2]).toMatchObject({ id: 'missing-id', answer: 'x', line: 4 });
+    expect(stderr).toContain('2 of 5 input lines could not be graded');
+  });
+
+  it('reads a batch from a file and exits 0 when every line is graded', () => {
+    const file = join(tempDir(), 'answers.jsonl');
+    writeFileSync(file, '{"id":"attention","answer":"a weighted sum of encoder states via softmax"}\r\n');
+    const { status, stdout } = runCli(['grade', '--batch', file, '--bank', small]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id: 'attention', score: 0.667, verdict: 'correct' });
+  });
+
+  it('explains what is wrong with its arguments', () => {
+    expect(runCli(['grade', 'nope', 'x'])).toMatchObject({ status: 2, stderr: expect.stringContaining('no question with id "nope"') });
+    expect(runCli(['grade'])).toMatchObject({ status: 2, stderr: expect.stringContaining('missing the question id') });
+    expect(runCli(['grade', '--batch', '/no/such/file.jsonl'])).toMatchObject({ status: 2, stderr: expect.stringContaining('cannot be read (ENOENT)') });
+  });
+
+  it('derives key terms for a question that lists none, and says so', () => {
+    const bank = fixture('derived-bank');
+    const show = runCli(['show', 'constructors', '--bank', bank]);
+    expect(show.stdout).toContain('Key terms (derived from the model answer, as the file lists none; pass mark 60%)');
+    const grade = JSON.parse(runCli(['grade', 'constructors', '--bank', bank, '--json', "a constructor can't return anything; it initializes the object's fields"]).stdout);
+    expect(grade.derived_terms).toBe(true);
+    expect(grade.verdict).toBe('correct');
+    expect(grade.notes).toContain('key terms were derived from the model answer, as the question lists none');
   });
 });
