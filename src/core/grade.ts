@@ -49,6 +49,7 @@ export const DERIVED_TERMS_COVERAGE = 0.5;
 interface AnswerWord {
   word: string;
   stem: string;
+  stopword: boolean;
   start: number;
   end: number;
 }
@@ -123,7 +124,7 @@ function prepareForm(form: string, isAlias: boolean): PreparedForm | undefined {
 const worse = (a: Occurrence['how'], b: Occurrence['how']) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
 
 /** Every place in the answer where a form occurs: as written, joined up (`batchnorm`), or as a loose phrase. */
-function findForm(form: PreparedForm, answer: AnswerWord[]): Occurrence[] {
+function findForm(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
   const n = form.words.length;
   for (let start = 0; start < answer.length; start++) {
@@ -144,30 +145,63 @@ function findForm(form: PreparedForm, answer: AnswerWord[]): Occurrence[] {
       if (span === 1 && n === 1) continue;
       const joined = answer.slice(start, start + span).map((w) => w.word).join('');
       if (joined === form.joined) found.push({ how: 'exact', first: start, last: start + span - 1 });
-      else if (joined.length >= 5 && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start + span - 1 });
+      else if (form.words.every((w) => w.length >= 3) && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start + span - 1 });
     }
   }
-  // A phrase with its words reordered, or with one filler word: `rate of learning` for `learning rate`.
-  if (form.content.length >= 2 && found.length === 0) {
-    const window = form.content.length + 1;
-    for (let start = 0; start + form.content.length <= answer.length; start++) {
-      const used = new Set<number>();
-      let how: Occurrence['how'] = 'exact';
-      const matchedAll = form.content.every((i) => {
-        for (let j = start; j < Math.min(answer.length, start + window); j++) {
-          if (used.has(j)) continue;
-          const kind = compareWord(form.words[i]!, form.stems[i]!, answer[j]!);
-          if (kind) {
-            used.add(j);
-            how = worse(how, kind === 'exact' ? 'stem' : kind);
-            return true;
-          }
-        }
-        return false;
-      });
-      if (matchedAll && used.has(start)) found.push({ how, first: start, last: Math.max(...used) });
+  if (form.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(form, answer, text), ...findCoordinated(form, answer, text));
+  return found;
+}
+
+/**
+ * A phrase with its words reordered, or with one filler word between them: `rate of learning` or
+ * `learning the rate` for `learning rate`. Function words (`of`, `the`) are not counted as fillers.
+ */
+function findLoosePhrase(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.stopword);
+  const window = form.content.length + 1;
+  for (let start = 0; start + form.content.length <= content.length; start++) {
+    const candidates = content.slice(start, start + window);
+    const used = new Set<number>();
+    let how: Occurrence['how'] = 'exact';
+    const matchedAll = form.content.every((i) =>
+      candidates.some((j) => {
+        if (used.has(j)) return false;
+        const kind = compareWord(form.words[i]!, form.stems[i]!, answer[j]!);
+        if (!kind) return false;
+        used.add(j);
+        how = worse(how, kind);
+        return true;
+      }),
+    );
+    const last = Math.max(...used);
+    // A phrase does not run across sentences.
+    if (matchedAll && used.has(candidates[0]!) && !SENTENCE_BREAK.test(text.slice(answer[candidates[0]!]!.end, answer[last]!.start))) {
+      found.push({ how, first: candidates[0]!, last });
     }
   }
+  return found;
+}
+
+const SENTENCE_BREAK = /[.;!?\n]/;
+const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/u;
+
+/** Modifiers that share one head noun: `forget, input and output gates` says `forget gate` and `input gate`. */
+function findCoordinated(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
+  if (form.content.length !== 2) return [];
+  const [modifier, head] = form.content as [number, number];
+  const found: Occurrence[] = [];
+  answer.forEach((word, j) => {
+    const headKind = compareWord(form.words[head]!, form.stems[head]!, word);
+    if (!headKind) return;
+    for (let i = j - 2; i >= Math.max(0, j - 8); i--) {
+      const kind = compareWord(form.words[modifier]!, form.stems[modifier]!, answer[i]!);
+      if (kind && COORDINATION.test(text.slice(answer[i]!.end, word.start))) {
+        found.push({ how: worse(kind, headKind), first: i, last: j });
+        return;
+      }
+    }
+  });
   return found;
 }
 
@@ -193,7 +227,7 @@ function formsOf(term: KeyTerm): PreparedForm[] {
  * // → { score: 0.6, verdict: 'correct', matched: [{ term: 'ReLU', how: 'exact', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
-  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word) }));
+  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word), stopword: isStopword(t.word) }));
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];
   const notes: string[] = [];
@@ -206,7 +240,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
     let best: { occurrence: Occurrence; form: PreparedForm } | undefined;
     let negated: string | undefined;
     for (const form of formsOf(term)) {
-      for (const occurrence of findForm(form, answer)) {
+      for (const occurrence of findForm(form, answer, answerText)) {
         // A term the model answer itself negates ("a constructor cannot return a value") must be negated here too.
         if (isNegated(answer, occurrence.first, answerText) !== (term.negated ?? false)) {
           negated ??= answerText.slice(answer[Math.max(0, occurrence.first - NEGATION_REACH)]!.start, answer[occurrence.last]!.end);

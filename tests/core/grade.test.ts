@@ -63,6 +63,20 @@ describe('gradeAnswer: what counts as saying a key term', () => {
     expect(one(term('learning rate'), 'learning is slow when the rate is tiny').matched).toEqual([]);
   });
 
+  it('does not count function words as fillers in a loose phrase', () => {
+    expect(one(term('turned off at inference'), 'at inference time it is turned off').matched).toHaveLength(1);
+  });
+
+  it('reads coordinated modifiers as sharing their head noun', () => {
+    const grade = gradeAnswer(question([term('forget gate'), term('input gate'), term('output gate')]), 'it has forget, input and output gates');
+    expect(grade.matched.map((m) => [m.term, m.text])).toEqual([
+      ['forget gate', 'forget, input and output gates'],
+      ['input gate', 'input and output gates'],
+      ['output gate', 'output gates'],
+    ]);
+    expect(one(term('forget gate'), 'we forget. The gates').matched).toEqual([]);
+  });
+
   it('matches a single-word term written as two words', () => {
     expect(one(term('backpropagation'), 'we use back propagation').matched[0]).toMatchObject({ text: 'back propagation', how: 'exact' });
   });
