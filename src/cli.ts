@@ -24,6 +24,13 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`expected a whole number, got ${JSON.stringify(value)}.`);
+  return number;
+}
+
+const dataDirOption = () => new Option('--data-dir <dir>', 'where progress is kept (default: NNQUIZ_DATA_DIR, else the platform data folder)');
 const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the bundled bank (repeatable)').argParser(collect);
 const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
 
@@ -59,6 +66,50 @@ export function buildProgram(): Command {
       configureColor(command.opts().color !== false);
     })
     .addHelpText('after', examples('nnquiz list --topic training', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz validate ./my-questions'));
+
+  withSelection(program.command('quiz').description('answer questions in the terminal and get each graded'))
+    .addOption(new Option('-n, --count <n>', 'how many questions').argParser(positiveInteger).default(10))
+    .addOption(new Option('--order <order>', 'random or bank order').choices(['random', 'bank']).default('random'))
+    .addOption(new Option('--seed <n>', 'make the random order reproducible').argParser(wholeNumber))
+    .addOption(new Option('--time-limit <seconds>', 'interview mode: seconds per question; late answers are graded but marked late').argParser(positiveInteger))
+    .option('--multiline', "write each answer in $EDITOR instead of on one line")
+    .option('--no-follow-ups', 'do not ask follow-up questions after a correct answer')
+    .option('--exam', 'mock interview: no feedback until the end, then a full report')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText(
+      'after',
+      examples('nnquiz quiz', 'nnquiz quiz --topic optimization --count 5', 'nnquiz quiz --exam --time-limit 90 --count 6', 'printf "answer one\\nanswer two\\n" | nnquiz quiz --count 2 --order bank'),
+    )
+    .action(async (options) => {
+      const { runQuiz } = await import('./commands/quiz.js');
+      process.exitCode = await runQuiz(options);
+    });
+
+  withSelection(program.command('review').description('spaced repetition: bring back due and weak questions'))
+    .addOption(new Option('-n, --limit <n>', 'at most this many questions').argParser(positiveInteger).default(20))
+    .option('--cram', 'practise the weakest questions now, whatever their schedule')
+    .option('--multiline', 'write each answer in $EDITOR instead of on one line')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText('after', examples('nnquiz review', 'nnquiz review --topic attention --limit 5', 'nnquiz review --cram'))
+    .action(async (options) => {
+      const { runReview } = await import('./commands/review.js');
+      process.exitCode = await runReview(options);
+    });
+
+  program
+    .command('stats')
+    .description('show progress: accuracy, streak, what is due, weak topics and missed ideas')
+    .option('--flagged', 'list the questions flagged for a fix')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addOption(jsonOption('the same figures'))
+    .addHelpText('after', examples('nnquiz stats', 'nnquiz stats --flagged', 'nnquiz stats --json'))
+    .action(async (options) => {
+      const { runStats } = await import('./commands/stats.js');
+      process.exitCode = runStats(options);
+    });
 
   withSelection(program.command('list').description('list the questions in the bank'))
     .addOption(bankOption())

@@ -1,3 +1,4 @@
+import envPaths from 'env-paths';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -11,4 +12,15 @@ export function bundledBankFolder(): string {
 /** The bank folders to load: those given with --bank, or else the bundled bank. */
 export function bankFolders(given: readonly string[] | undefined): string[] {
   return given && given.length > 0 ? [...given] : [bundledBankFolder()];
+}
+
+/**
+ * Where progress is kept: --data-dir, else NNQUIZ_DATA_DIR, else the platform's data folder
+ * (on Linux $XDG_DATA_HOME/nnquiz, by default ~/.local/share/nnquiz).
+ */
+export function dataFolder(flag: string | undefined): string {
+  if (flag) return flag;
+  const fromEnvironment = process.env.NNQUIZ_DATA_DIR;
+  if (fromEnvironment) return fromEnvironment;
+  return envPaths('nnquiz', { suffix: '' }).data;
 }

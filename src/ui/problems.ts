@@ -15,3 +15,13 @@ export function reportProblems(problems: readonly BankProblem[]): void {
     process.stderr.write(`${style.hint(`${problems.length} bank file${problems.length === 1 ? '' : 's'} skipped; run 'nnquiz validate' for details`)}\n`);
   }
 }
+
+/** Says once per run that some lines of the progress log could not be read and were skipped. */
+export function reportDamage(damaged: ReadonlyArray<{ line: number }>, file: string): void {
+  if (damaged.length === 0) return;
+  const lines = damaged.map((d) => d.line).join(', ');
+  process.stderr.write(
+    `${style.warning(`nnquiz: ${damaged.length} damaged record${damaged.length === 1 ? '' : 's'} in ${stripControlSequences(file)} (line ${lines}) skipped; everything else loaded`)}\n` +
+      `${style.hint('hint: a crash can tear the last line; the file is never rewritten, so nothing else is affected')}\n`,
+  );
+}

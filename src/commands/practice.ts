@@ -1,0 +1,67 @@
+import { gradeAnswer, type Grade } from '../core/grade.js';
+import { suggestRating, type Rating } from '../core/progress.js';
+import type { Question } from '../core/question.js';
+import type { SessionResult } from '../core/session.js';
+import { dataFolder } from '../paths.js';
+import { ProgressStore } from '../store/progress.js';
+import { lineSource, promptSource, type AnswerSource } from '../ui/answer-source.js';
+
+export interface StoreOptions {
+  dataDir?: string;
+}
+
+/** Opens the progress store before any question is asked, so an unusable folder is said up front. */
+export function openStore(options: StoreOptions): ProgressStore {
+  return ProgressStore.open(dataFolder(options.dataDir));
+}
+
+/** Prompts on a terminal; one answer per line when stdin is a pipe. */
+export function answerSource(): AnswerSource {
+  return process.stdin.isTTY ? promptSource() : lineSource();
+}
+
+export interface AnsweredQuestion {
+  result: SessionResult;
+  grade: Grade;
+  attemptId: string;
+}
+
+/**
+ * Asks one question, grades the answer and saves the attempt, which is on disk before this
+ * returns. Resolves to undefined when there are no more answers (end of input, Ctrl+C).
+ */
+export async function askAndRecord(
+  question: Question,
+  source: AnswerSource,
+  store: ProgressStore,
+  options: { mode: 'quiz' | 'review'; multiline: boolean; timeLimit?: number; rating?: (grade: Grade, skipped: boolean) => Rating },
+): Promise<AnsweredQuestion | undefined> {
+  const started = Date.now();
+  const deadline = options.timeLimit === undefined ? undefined : started + options.timeLimit * 1000;
+  const answer = await source.answer({ multiline: options.multiline, deadline });
+  if (answer === undefined) return undefined;
+  // Piped answers are not echoed by a terminal: show them, so the transcript reads as a session.
+  if (!source.interactive) process.stdout.write(`${answer === '' ? '(skipped)' : `> ${answer}`}\n`);
+  const seconds = (Date.now() - started) / 1000;
+  const skipped = answer === '';
+  const grade = gradeAnswer(question, answer);
+  const late = options.timeLimit !== undefined && seconds > options.timeLimit;
+  const attempt = store.recordAttempt({
+    question: question.id,
+    answer,
+    score: grade.score,
+    verdict: grade.verdict,
+    matched: grade.matched.map((m) => ({ term: m.term, text: m.text, how: m.how })),
+    missing: grade.missing.map((m) => m.term),
+    seconds: Math.round(seconds * 10) / 10,
+    late,
+    skipped,
+    mode: options.mode,
+    rating: options.rating?.(grade, skipped) ?? suggestRating(grade.verdict),
+  });
+  return {
+    grade,
+    attemptId: attempt.id,
+    result: { question, answer, score: grade.score, verdict: grade.verdict, seconds, late, skipped, missing: grade.missing.map((m) => m.term) },
+  };
+}

@@ -1,0 +1,131 @@
+import { effectiveVerdict, type Attempt, type Flag } from './progress.js';
+import type { Question } from './question.js';
+import { buildSchedule } from './schedule.js';
+
+const DAY = 86_400_000;
+/** Share correct per topic looks at this many of the topic's latest attempts. */
+export const RECENT_ATTEMPTS = 10;
+export const HISTORY_DAYS = 14;
+
+/** A local calendar day as YYYY-MM-DD. */
+export function dayKey(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+export interface Stats {
+  attempts: number;
+  answered: number;
+  correct: number;
+  shareCorrect: number;
+  /** Consecutive days with at least one attempt, ending today (or yesterday, if today has none yet). */
+  streakDays: number;
+  dueToday: number;
+  dueThisWeek: number;
+  topics: Array<{ topic: string; questions: number; seen: number; recentAttempts: number; recentCorrect: number; shareCorrect: number | null }>;
+  history: Array<{ day: string; attempts: number }>;
+  missedTerms: Array<{ term: string; misses: number; questions: string[] }>;
+  overrides: Array<{ question: string; count: number; toCorrect: number; toIncorrect: number; answers: string[] }>;
+  flagged: Array<{ question: string; count: number; last: string; notes: string[]; orphaned: boolean }>;
+  /** Attempts whose question is no longer in the loaded banks: kept, counted, never a crash. */
+  orphaned: number;
+}
+
+/** Progress figures from the attempt log, for `nnquiz stats` and its `--json`. */
+export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[], questions: readonly Question[], now: Date): Stats {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const known = attempts.filter((a) => byId.has(a.question));
+  const answered = attempts.filter((a) => !a.skipped);
+  const correct = answered.filter((a) => effectiveVerdict(a) === 'correct').length;
+
+  const days = new Set(attempts.map((a) => dayKey(new Date(a.at))));
+  let streakDays = 0;
+  let cursor = new Date(now);
+  if (!days.has(dayKey(cursor))) cursor = new Date(cursor.getTime() - DAY);
+  while (days.has(dayKey(cursor))) {
+    streakDays++;
+    cursor = new Date(cursor.getTime() - DAY);
+  }
+
+  const schedule = buildSchedule(known);
+  const endOfToday = new Date(now);
+  endOfToday.setHours(23, 59, 59, 999);
+  const dues = [...schedule.values()].map((s) => s.due.getTime());
+  const dueToday = dues.filter((d) => d <= endOfToday.getTime()).length;
+  const dueThisWeek = dues.filter((d) => d <= now.getTime() + 7 * DAY).length;
+
+  const topics = [...new Set(questions.map((q) => q.topic))].sort().map((topic) => {
+    const inTopic = questions.filter((q) => q.topic === topic);
+    const ids = new Set(inTopic.map((q) => q.id));
+    const topicAttempts = answered.filter((a) => ids.has(a.question));
+    const recent = topicAttempts.slice(-RECENT_ATTEMPTS);
+    const recentCorrect = recent.filter((a) => effectiveVerdict(a) === 'correct').length;
+    return {
+      topic,
+      questions: inTopic.length,
+      seen: new Set(attempts.filter((a) => ids.has(a.question)).map((a) => a.question)).size,
+      recentAttempts: recent.length,
+      recentCorrect,
+      shareCorrect: recent.length > 0 ? recentCorrect / recent.length : null,
+    };
+  });
+
+  const history = Array.from({ length: HISTORY_DAYS }, (_, i) => {
+    const day = dayKey(new Date(now.getTime() - (HISTORY_DAYS - 1 - i) * DAY));
+    return { day, attempts: attempts.filter((a) => dayKey(new Date(a.at)) === day).length };
+  });
+
+  const misses = new Map<string, { misses: number; questions: Set<string> }>();
+  for (const attempt of answered) {
+    for (const term of attempt.missing) {
+      const key = term.toLowerCase();
+      const entry = misses.get(key) ?? { misses: 0, questions: new Set<string>() };
+      entry.misses++;
+      entry.questions.add(attempt.question);
+      misses.set(key, entry);
+    }
+  }
+  const missedTerms = [...misses]
+    .map(([term, entry]) => ({ term, misses: entry.misses, questions: [...entry.questions].sort() }))
+    .sort((a, b) => b.misses - a.misses || a.term.localeCompare(b.term))
+    .slice(0, 10);
+
+  const overridden = new Map<string, Attempt[]>();
+  for (const attempt of attempts) if (attempt.override) overridden.set(attempt.question, [...(overridden.get(attempt.question) ?? []), attempt]);
+  const overrides = [...overridden]
+    .map(([question, list]) => ({
+      question,
+      count: list.length,
+      toCorrect: list.filter((a) => a.override === 'correct').length,
+      toIncorrect: list.filter((a) => a.override === 'incorrect').length,
+      answers: list.map((a) => a.answer).slice(-3),
+    }))
+    .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
+
+  const flaggedBy = new Map<string, Flag[]>();
+  for (const flag of flags) flaggedBy.set(flag.question, [...(flaggedBy.get(flag.question) ?? []), flag]);
+  const flagged = [...flaggedBy]
+    .map(([question, list]) => ({
+      question,
+      count: list.length,
+      last: list.map((f) => f.at).sort().at(-1)!,
+      notes: list.flatMap((f) => (f.note ? [f.note] : [])),
+      orphaned: !byId.has(question),
+    }))
+    .sort((a, b) => (a.last < b.last ? 1 : -1));
+
+  return {
+    attempts: attempts.length,
+    answered: answered.length,
+    correct,
+    shareCorrect: answered.length > 0 ? correct / answered.length : 0,
+    streakDays,
+    dueToday,
+    dueThisWeek,
+    topics,
+    history,
+    missedTerms,
+    overrides,
+    flagged,
+    orphaned: attempts.length - known.length,
+  };
+}

@@ -1,0 +1,95 @@
+import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { editor } from '@inquirer/prompts';
+import { style } from './style.js';
+
+// Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else
+// imports inquirer. Ctrl+C makes any of them reject with an error named ExitPromptError.
+
+interface AnswerConfig {
+  message: string;
+  /** When set, the remaining seconds are shown and counted down; answering late is still allowed. */
+  deadline?: number;
+}
+
+/** A one-line answer with a live countdown when the question is timed. */
+const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [value, setValue] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const prefix = usePrefix({ status });
+  useEffect(() => {
+    if (config.deadline === undefined) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done(value.trim());
+    } else setValue(rl.line);
+  });
+  let clock = '';
+  if (config.deadline !== undefined && status === 'idle') {
+    const left = Math.ceil((config.deadline - now) / 1000);
+    clock = left > 0 ? style.dim(` [${left}s left]`) : style.error(' [time is up: answer to finish, it will be marked late]');
+  }
+  return `${prefix} ${style.heading(config.message)}${clock} ${status === 'done' ? style.dim(value) : value}`;
+});
+
+/** Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`. Empty means skip. */
+export async function askAnswer(options: { multiline: boolean; deadline?: number }): Promise<string> {
+  if (options.multiline) {
+    const text = await editor({ message: 'Your answer (opens $EDITOR; save an empty file to skip)', waitForUserInput: false });
+    return text.trim();
+  }
+  return answerPrompt({ message: 'Your answer (Enter on an empty line skips):', deadline: options.deadline });
+}
+
+interface KeyConfig {
+  message: string;
+  /** Key name → result; Enter gives `enter`. */
+  keys: Record<string, string>;
+  enter: string;
+}
+
+/** Waits for one key press among a few, without Enter. */
+const keyPrompt = createPrompt<string, KeyConfig>((config, done) => {
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    const name = (key.name ?? '').toLowerCase();
+    const result = isEnterKey(key) ? config.enter : config.keys[name];
+    if (result !== undefined) {
+      setStatus('done');
+      done(result);
+    }
+  });
+  return status === 'done' ? '' : config.message;
+});
+
+export type FeedbackAction = 'next' | 'right' | 'wrong' | 'flag' | 'quit';
+
+/** After feedback: Enter for the next question, or a key to override the verdict, flag the question or quit. */
+export function askAfterFeedback(): Promise<FeedbackAction> {
+  const keys = `${style.dim('Enter')} next · ${style.dim('r')} I was right · ${style.dim('w')} I was wrong · ${style.dim('f')} flag for a fix · ${style.dim('q')} quit`;
+  return keyPrompt({ message: keys, keys: { r: 'right', w: 'wrong', f: 'flag', q: 'quit' }, enter: 'next' }) as Promise<FeedbackAction>;
+}
+
+/** Asks for the review rating, with the suggestion on Enter. */
+export function askRating(suggested: 'again' | 'hard' | 'good' | 'easy', dueText: Record<'again' | 'hard' | 'good' | 'easy', string>): Promise<'again' | 'hard' | 'good' | 'easy'> {
+  const label = (key: string, name: 'again' | 'hard' | 'good' | 'easy') => {
+    const text = `${key} ${name} (${dueText[name]})`;
+    return name === suggested ? style.heading(`[${text}]`) : text;
+  };
+  const message = `Rate it: ${label('1', 'again')} · ${label('2', 'hard')} · ${label('3', 'good')} · ${label('4', 'easy')}  ${style.dim('Enter takes the suggestion')}`;
+  return keyPrompt({ message, keys: { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' }, enter: suggested }) as Promise<'again' | 'hard' | 'good' | 'easy'>;
+}
+
+/** Waits for Enter (to reveal an answer, say). */
+export async function waitForEnter(message: string): Promise<void> {
+  await keyPrompt({ message, keys: {}, enter: 'enter' });
+}
+
+/** Whether an error is inquirer's "the user pressed Ctrl+C". */
+export const isPromptExit = (error: unknown) => error instanceof Error && error.name === 'ExitPromptError';
