@@ -5,7 +5,9 @@ import type { Question } from './question.js';
 const TO_FSRS: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
 
 // No fuzz: the same history always gives the same schedule, so tests and users see stable dates.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// No short-term steps: a question is answered once per session, so intervals are whole days
+// (a miss comes back tomorrow), and same-day drilling is what `review --cram` is for.
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
 
 /** Where a question stands in spaced repetition: its FSRS card and the attempts that shaped it. */
 export interface CardState {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchKind, Verdict } from '../core/grade.js';
 import type { Attempt, Flag, Rating, Revision } from '../core/progress.js';
@@ -56,12 +56,12 @@ export class ProgressStore {
   /** Opens (creating if need be) the store in a folder, failing clearly if it cannot be written. */
   static open(dir: string, clock: () => Date = () => new Date()): ProgressStore {
     const hint = 'choose another folder with --data-dir DIR or NNQUIZ_DATA_DIR';
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError(`data folder ${JSON.stringify(dir)} is a file, not a folder`, hint);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
       throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, hint);
     }
-    if (!statSync(dir).isDirectory()) throw new StoreError(`data folder ${JSON.stringify(dir)} is a file, not a folder`, hint);
     const store = new ProgressStore(dir, clock);
     try {
       accessSync(dir, constants.W_OK);

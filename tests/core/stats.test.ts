@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { computeStats, dayKey } from '../../src/core/stats.js';
+import { attempt, question } from './practice-fixtures.js';
+
+describe('computeStats', () => {
+  const now = new Date(2026, 10, 25, 18, 0);
+  const at = (daysAgo: number, hour = 10) => new Date(2026, 10, 25 - daysAgo, hour).toISOString();
+  const questions = [question('dropout', 'regularization'), question('momentum', 'optimization'), question('adam', 'optimization')];
+  const attempts = [
+    attempt('dropout', at(3), { verdict: 'incorrect', score: 0.2, rating: 'again', missing: ['co-adaptation', 'inverted dropout'] }),
+    attempt('dropout', at(1), { verdict: 'partial', score: 0.5, missing: ['co-adaptation'], override: 'correct', answer: 'units stop relying on each other' }),
+    attempt('momentum', at(0), { verdict: 'correct' }),
+    attempt('momentum', at(0, 11), { skipped: true, verdict: 'incorrect', score: 0, rating: 'again', answer: '' }),
+    attempt('removed-question', at(0), { verdict: 'correct' }),
+  ];
+  const stats = computeStats(attempts, [{ question: 'adam', at: at(0), note: 'typo' }], questions, now);
+
+  it('counts attempts, answers and the share correct, with overrides counting as the verdict', () => {
+    expect(stats).toMatchObject({ attempts: 5, answered: 4, correct: 3, shareCorrect: 0.75 });
+  });
+
+  it('counts the streak of study days up to today', () => {
+    expect(stats.streakDays).toBe(2);
+    expect(computeStats(attempts.slice(0, 2), [], questions, now).streakDays).toBe(1);
+  });
+
+  it('reports per topic what was seen and the share correct of the latest attempts', () => {
+    expect(stats.topics).toEqual([
+      { topic: 'optimization', questions: 2, seen: 1, recentAttempts: 1, recentCorrect: 1, shareCorrect: 1 },
+      { topic: 'regularization', questions: 1, seen: 1, recentAttempts: 2, recentCorrect: 1, shareCorrect: 0.5 },
+    ]);
+  });
+
+  it('keeps a daily history, the most missed ideas, overrides with the words used, flags and orphans', () => {
+    expect(stats.history).toHaveLength(14);
+    expect(stats.history.at(-1)).toEqual({ day: dayKey(now), attempts: 3 });
+    expect(stats.missedTerms[0]).toEqual({ term: 'co-adaptation', misses: 2, questions: ['dropout'] });
+    expect(stats.overrides).toEqual([{ question: 'dropout', count: 1, toCorrect: 1, toIncorrect: 0, answers: ['units stop relying on each other'] }]);
+    expect(stats.flagged).toEqual([{ question: 'adam', count: 1, last: at(0), notes: ['typo'], orphaned: false }]);
+    expect(stats.orphaned).toBe(1);
+  });
+
+  it('counts questions due today and this week', () => {
+    // A miss three days ago comes back the next day: due today.
+    expect(computeStats([attempt('dropout', at(3), { verdict: 'incorrect', rating: 'again' })], [], questions, now)).toMatchObject({ dueToday: 1, dueThisWeek: 1 });
+    // A skip today comes back tomorrow: due this week, not today.
+    expect(stats).toMatchObject({ dueToday: 0, dueThisWeek: 2 });
+  });
+});

@@ -1,0 +1,23 @@
+// Appends attempts to a store, printing each id once it is saved: the tests kill this process
+// at random moments, or run several at once, and check that every acknowledged attempt survived.
+
+const [, , srcUrl, dir, countText, label] = process.argv;
+const { ProgressStore } = await import(new URL('store/progress.ts', srcUrl).href);
+const store = ProgressStore.open(dir);
+const count = Number(countText);
+for (let i = 0; i < count; i++) {
+  const attempt = store.recordAttempt({
+    question: `${label}-${i}`,
+    answer: `answer ${i} from ${label} `.repeat(1 + (i % 40)),
+    score: 0.5,
+    verdict: 'partial',
+    matched: [],
+    missing: ['x'],
+    seconds: 1,
+    late: false,
+    skipped: false,
+    mode: 'quiz',
+    rating: 'hard',
+  });
+  process.stdout.write(`${attempt.id}\n`);
+}
