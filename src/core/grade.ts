@@ -63,27 +63,35 @@ interface Occurrence {
 const KIND_RANK: Record<Occurrence['how'], number> = { exact: 0, stem: 1, typo: 2 };
 
 /**
- * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one for five
- * or six, two from seven (fuse.js counts a swap of two letters, `dropuot`, as two errors).
+ * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
+ * seven letters, two from eight.
  */
 export function typoBudget(length: number): number {
-  return length <= 4 ? 0 : length <= 6 ? 1 : 2;
+  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
 }
 
 const typoMemo = new Map<string, boolean>();
 
+/** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which fuse.js counts as two errors. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
 /**
- * Whether an answer word is a typo of a term word: same first letter (slips rarely hit it, and it
- * keeps `overfitting` from matching `underfitting`), a length within the budget, and a fuse.js
- * match whose errors per letter stay within it.
+ * Whether an answer word is a typo of a term word: both of five letters or more, the same first
+ * letter (slips rarely hit it, and it keeps `overfitting` from matching `underfitting`), a length
+ * within the budget, and a fuse.js match whose errors per letter stay within it, or one swap of
+ * neighbouring letters.
  */
 function isTypo(termWord: string, answerWord: string): boolean {
   const budget = typoBudget(termWord.length);
-  if (budget === 0 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
+  if (budget === 0 || answerWord.length < 5 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
   const key = `${termWord}\u0000${answerWord}`;
   let result = typoMemo.get(key);
   if (result === undefined) {
-    result = Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
+    result = isSwap(termWord, answerWord) || Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
     if (typoMemo.size > 100_000) typoMemo.clear();
     typoMemo.set(key, result);
   }

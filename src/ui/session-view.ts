@@ -85,8 +85,9 @@ export function renderExamReport(results: readonly SessionResult[]): string {
 export function formatDue(due: Date, now: Date): string {
   const minutes = Math.round((due.getTime() - now.getTime()) / 60_000);
   const absolute = Math.abs(minutes);
-  const span = absolute < 60 ? `${absolute} minute${absolute === 1 ? '' : 's'}` : absolute < 48 * 60 ? `${Math.round(absolute / 60)} hours` : `${Math.round(absolute / 1440)} days`;
   if (absolute < 1) return 'now';
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const span = absolute < 60 ? plural(absolute, 'minute') : absolute < 24 * 60 ? plural(Math.round(absolute / 60), 'hour') : plural(Math.round(absolute / 1440), 'day');
   const date = absolute >= 48 * 60 ? ` (${due.toISOString().slice(0, 10)})` : '';
   return minutes > 0 ? `in ${span}${date}` : `${span} ago${date}`;
 }

@@ -1,0 +1,153 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, tempDir } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+const small = fixture('small-bank');
+const logOf = (dir: string) =>
+  readFileSync(join(dir, 'attempts.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('nnquiz quiz (answers piped on stdin)', () => {
+  it('asks, grades, saves every attempt and prints a summary', () => {
+    const data = tempDir();
+    const input = 'A weighted sum of all encoder states, with weights from a softmax, removes the fixed-length context vector bottleneck\n\nno idea\n';
+    const { status, stdout, stderr } = runCli(['quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--count', '3'], { input });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Question 1/3');
+    expect(stdout).toContain('What problem does the attention mechanism solve in sequence-to-sequence models?');
+    expect(stdout).toContain('✔ correct  score 100%');
+    expect(stdout).toContain('Model answer:');
+    expect(stdout).toContain('(skipped)');
+    expect(stdout).not.toMatch(/\u001b/);
+    expect(stdout).toMatch(/Session summary\n#  QUESTION +VERDICT +SCORE\n1  attention +correct +100%\n2  dropout +skipped +0%\n3  early-stopping +incorrect +0%/);
+    expect(stdout).toContain("Next: 'nnquiz review'");
+    expect(logOf(data).map((r) => [r.question, r.verdict, r.skipped, r.mode])).toEqual([
+      ['attention', 'correct', false, 'quiz'],
+      ['dropout', 'incorrect', true, 'quiz'],
+      ['early-stopping', 'incorrect', false, 'quiz'],
+    ]);
+  });
+
+  it('asks a follow-up next after a correct answer', () => {
+    const data = tempDir();
+    const { stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--topic', 'regularization', '--order', 'bank', '--count', '2'], {
+      input: 'dropout randomly zeroes units so they cannot rely on each other: no co-adaptation\nvalidation loss with patience\n',
+    });
+    expect(logOf(data).map((r) => r.question)).toEqual(['dropout', 'early-stopping']);
+    expect(stdout).toContain('Question 2/2');
+  });
+
+  it('ends at the end of input, keeping what was answered', () => {
+    const data = tempDir();
+    const { status, stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--count', '3', '--seed', '1'], { input: 'one answer\n' });
+    expect(status).toBe(0);
+    expect(logOf(data)).toHaveLength(1);
+    expect(stdout).toContain('Session summary');
+  });
+
+  it('gives the same order for the same seed', () => {
+    const order = () => {
+      const data = tempDir();
+      runCli(['quiz', '--bank', small, '--data-dir', data, '--seed', '7'], { input: 'a\nb\nc\n' });
+      return logOf(data).map((r) => r.question);
+    };
+    expect(order()).toEqual(order());
+  });
+
+  it('in exam mode gives no feedback until the end, then a full report', () => {
+    const data = tempDir();
+    const { stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--exam', '--count', '2'], { input: 'a weighted sum\npatience\n' });
+    const report = stdout.indexOf('Mock interview report');
+    expect(report).toBeGreaterThan(0);
+    expect(stdout.indexOf('Model answer')).toBeGreaterThan(report);
+    expect(stdout).toContain('Your answer: a weighted sum');
+    expect(stdout).toMatch(/Missed: fixed-length context vector, softmax/);
+  });
+
+  it('marks an answer given after the time limit as late', () => {
+    const data = tempDir();
+    runCli(['quiz', '--bank', small, '--data-dir', data, '--count', '1', '--time-limit', '1'], { input: '' });
+    // With no input there is no attempt; a late answer needs time to pass, so it is checked in the store record.
+    expect(() => logOf(data)).toThrow();
+  });
+
+  it('fails before asking anything when the data folder cannot be used', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'x');
+    const { status, stdout, stderr } = runCli(['quiz', '--bank', small, '--data-dir', file], { input: 'an answer\n' });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`nnquiz: data folder ${JSON.stringify(file)} is a file, not a folder\nhint: choose another folder with --data-dir DIR or NNQUIZ_DATA_DIR\n`);
+  });
+
+  it('uses NNQUIZ_DATA_DIR when --data-dir is not given', () => {
+    const data = tempDir();
+    runCli(['quiz', '--bank', small, '--count', '1'], { input: 'x\n', env: { NNQUIZ_DATA_DIR: data } });
+    expect(logOf(data)).toHaveLength(1);
+  });
+});
+
+describe('nnquiz review and stats', () => {
+  const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const record = (question: string, days: number, verdict: string, rating: string, missing: string[] = []) =>
+    JSON.stringify({ v: 1, type: 'attempt', id: `${question}-${days}`, question, answer: 'earlier answer', score: verdict === 'correct' ? 1 : 0, verdict, matched: [], missing, seconds: 9, late: false, skipped: false, mode: 'quiz', rating, at: isoDaysAgo(days) });
+
+  it('brings back yesterday’s missed question first, then new ones, and saves the review', () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'attempts.jsonl'), `${record('early-stopping', 2, 'incorrect', 'again', ['patience'])}\n${record('attention', 1, 'correct', 'good')}\n`);
+    const { status, stdout } = runCli(['review', '--bank', small, '--data-dir', data], { input: 'stop when validation loss stops improving, with patience, and keep the best weights\nrandomly zeroes units\n' });
+    expect(status).toBe(0);
+    expect(stdout).toContain('1 due, 1 never seen; reviewing 2.');
+    expect(stdout.indexOf('How does early stopping work?')).toBeLessThan(stdout.indexOf('What is dropout'));
+    expect(stdout).toMatch(/Review 1\/2 .* due 1 days? ago/);
+    expect(stdout).toMatch(/Rated good: next due in \d+ days/);
+    const log = logOf(data);
+    expect(log.slice(2).map((r) => [r.question, r.mode, r.verdict, r.rating])).toEqual([
+      ['early-stopping', 'review', 'correct', 'good'],
+      ['dropout', 'review', 'partial', 'hard'],
+    ]);
+  });
+
+  it('says when the next question is due when nothing is, and exits 0', () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'attempts.jsonl'), ['attention', 'dropout', 'early-stopping'].map((q) => record(q, 0, 'correct', 'good')).join('\n') + '\n');
+    const { status, stdout } = runCli(['review', '--bank', small, '--data-dir', data]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Nothing is due\. The next question is due in \d+ days \(\d{4}-\d\d-\d\d\)\.\n$/);
+  });
+
+  it('crams the weakest questions whatever their schedule', () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'attempts.jsonl'), `${record('attention', 0, 'correct', 'good')}\n${record('dropout', 0, 'incorrect', 'again')}\n`);
+    const { stdout } = runCli(['review', '--cram', '--limit', '1', '--bank', small, '--data-dir', data], { input: 'x\n' });
+    expect(stdout).toContain('Cramming the 1 weakest question');
+    expect(stdout).toContain('What is dropout');
+  });
+
+  it('shows progress, weak topics, missed ideas and orphaned attempts, and skips a damaged line with one warning', () => {
+    const data = tempDir();
+    const lines = [record('dropout', 1, 'incorrect', 'again', ['co-adaptation']), '{"v":1,"type":"attempt","question":"tor', record('attention', 0, 'correct', 'good'), record('deleted-question', 0, 'correct', 'good')];
+    writeFileSync(join(data, 'attempts.jsonl'), `${lines.join('\n')}\n`);
+    const { status, stdout, stderr } = runCli(['stats', '--bank', small, '--data-dir', data]);
+    expect(status).toBe(0);
+    expect(stderr).toContain('1 damaged record in');
+    expect(stderr.trim().split('\n')).toHaveLength(2);
+    expect(stdout).toContain('3 attempts · 2 of 3 answered correctly (67%)');
+    expect(stdout).toMatch(/regularization +0\/2|regularization +1\/2/);
+    expect(stdout).toContain('weakest');
+    expect(stdout).toContain('co-adaptation — missed 1 time, in dropout');
+    expect(stdout).toContain('1 attempt for questions no longer in the loaded banks');
+    const json = JSON.parse(runCli(['stats', '--bank', small, '--data-dir', data, '--json']).stdout);
+    expect(json).toMatchObject({ attempts: 3, answered: 3, correct: 2, orphaned: 1, streakDays: 2 });
+    expect(Object.keys(json).sort()).toEqual(['answered', 'attempts', 'correct', 'dueThisWeek', 'dueToday', 'flagged', 'history', 'missedTerms', 'orphaned', 'overrides', 'shareCorrect', 'streakDays', 'topics']);
+  });
+
+  it('says how to start when there is no history', () => {
+    expect(runCli(['stats', '--bank', small, '--data-dir', tempDir()]).stdout).toContain('No attempts yet. Start with: nnquiz quiz');
+  });
+});
