@@ -39,16 +39,18 @@ export async function runQuiz(options: QuizOptions): Promise<number> {
       results.push(result);
       if (!options.exam) {
         out(renderFeedback(grade, question, result));
+        // Keys act until Enter moves on: flag the question, override the verdict (once more undoes it).
         let action = await source.afterFeedback();
-        while (action === 'flag') {
-          store.flagQuestion(question.id);
-          out(style.dim(`Flagged ${question.id} for a fix ('nnquiz stats --flagged' lists flags).`));
+        while (action !== 'next' && action !== 'quit') {
+          if (action === 'flag') {
+            store.flagQuestion(question.id);
+            out(style.dim(`Flagged ${question.id} for a fix ('nnquiz stats --flagged' lists flags).`));
+          } else {
+            result.verdict = action === 'right' ? 'correct' : 'incorrect';
+            store.reviseAttempt(attemptId, { override: result.verdict });
+            out(style.dim(`Recorded as ${result.verdict} (the grader said ${grade.verdict}).`));
+          }
           action = await source.afterFeedback();
-        }
-        if (action === 'right' || action === 'wrong') {
-          result.verdict = action === 'right' ? 'correct' : 'incorrect';
-          store.reviseAttempt(attemptId, { override: result.verdict });
-          out(style.dim(`Recorded as ${result.verdict} (the grader said ${grade.verdict}).`));
         }
         if (action === 'quit') break;
       }

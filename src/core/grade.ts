@@ -153,7 +153,9 @@ function findForm(form: PreparedForm, answer: AnswerWord[], text: string): Occur
       if (span === 1 && n === 1) continue;
       const joined = answer.slice(start, start + span).map((w) => w.word).join('');
       if (joined === form.joined) found.push({ how: 'exact', first: start, last: start + span - 1 });
-      else if (form.words.every((w) => w.length >= 3) && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start + span - 1 });
+      // A typo only in one word written for several (`batchnrom`); joining several answer words and
+      // forgiving errors too would let `use labelled` pass for `unlabelled`.
+      else if (span === 1 && form.words.every((w) => w.length >= 3) && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start });
     }
   }
   if (form.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(form, answer, text), ...findCoordinated(form, answer, text));

@@ -10,7 +10,8 @@ export const isNegationWord = (word: string) => NEGATION_WORDS.has(word);
 
 /** Two-word negations: `instead of X`, `rather than X`. */
 const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
-const CLAUSE_BREAK = /[.;:!?\n]|\bbut\b|\bhowever\b/i;
+// `and` often starts a new statement ("it doesn't use labels and looks for patterns").
+const CLAUSE_BREAK = /[.;:!?\n]|\b(?:but|however|and|while|whereas)\b/i;
 
 /**
  * Whether a negation (`not`, `no`, `never`, `doesn't`, `without`, `instead of`, …) stands within

@@ -52,6 +52,8 @@ describe('gradeAnswer: what counts as saying a key term', () => {
     ['Luong', 'long sentences'],
     ['minimax', 'minimise the loss'],
     ['leaking', 'machine learning'],
+    ['unlabelled', 'we use labelled data'],
+    ['Luong', 'long'],
   ])('never lets short words or different first letters match as typos: %s', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
@@ -118,6 +120,11 @@ describe('gradeAnswer: negation', () => {
     expect(one(term('dropout'), 'not great. Dropout helps').matched).toHaveLength(1);
     expect(one(term('dropout'), 'it is not, in my experience with large models, dropout').matched).toHaveLength(1);
     expect(one(term('dropout'), 'we do not overfit because of dropout').matched).toHaveLength(1);
+  });
+
+  it('ends a negation at "and", "but" and "while"', () => {
+    expect(one(term('patterns'), "unsupervised learning doesn't use labels and looks for patterns").matched).toHaveLength(1);
+    expect(one(term('patterns'), 'no labels, but it finds patterns').matched).toHaveLength(1);
   });
 
   it('counts the term when one of its mentions is not negated', () => {

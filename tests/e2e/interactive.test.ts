@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, tempDir } from '../helpers.js';
+import { BIN } from './run-cli.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+// CI installs tmux; elsewhere these tests are skipped when it is missing, and say so.
+const runs = hasTmux || process.env.CI === 'true';
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+});
+
+function start(args: string[], width = 100): TmuxSession {
+  const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1' } });
+  sessions.push(session);
+  return session;
+}
+
+const records = (data: string) =>
+  readFileSync(join(data, 'attempts.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
+  it('answers one question, quits with Ctrl+C at the next prompt, and keeps the answer', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '3']);
+    await quiz.waitFor('Your answer');
+    expect(quiz.screen()).toContain('Question 1/3');
+    quiz.type('a weighted sum of encoder states, weights from a softmax, no fixed-length context vector');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    expect(quiz.screen()).toContain('✔ correct');
+    quiz.keys('Enter');
+    await quiz.waitFor('Question 2/3');
+    await quiz.waitFor('Your answer', 2);
+    quiz.keys('C-c');
+    const screen = await quiz.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=130');
+    expect(screen).toContain('Stopped after 1 question; every answer given is saved.');
+    expect(screen).not.toMatch(/at .*\.js:\d+/);
+    expect(records(data).map((r) => [r.question, r.verdict])).toEqual([['attention', 'correct']]);
+  });
+
+  it('records an override of the verdict and a flag, then quits with q', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank']);
+    await quiz.waitFor('Your answer');
+    quiz.type('the decoder looks back at every encoder state');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    quiz.keys('f');
+    await quiz.waitFor('Flagged attention');
+    quiz.keys('r');
+    await quiz.waitFor('Recorded as correct');
+    quiz.keys('q');
+    const screen = await quiz.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=0');
+    const log = records(data);
+    expect(log.map((r) => r.type)).toEqual(['attempt', 'flag', 'revision']);
+    expect(log[2]).toMatchObject({ attempt: log[0].id, override: 'correct' });
+  });
+
+  it('fits a narrow 40-column terminal', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '1'], 40);
+    await quiz.waitFor('Your answer');
+    quiz.type('weighted sum softmax');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    quiz.keys('Enter');
+    const screen = await quiz.waitFor('EXIT=');
+    expect(screen).toContain('Session summary');
+    expect(records(data)).toHaveLength(1);
+  });
+});
+
+describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
+  it('takes a rating key and shows the next due date', async () => {
+    const data = tempDir();
+    const review = start(['review', '--bank', fixture('small-bank'), '--data-dir', data, '--limit', '1']);
+    await review.waitFor('Your answer');
+    review.type('a weighted sum over encoder states using a softmax, instead of a fixed-length context vector');
+    review.keys('Enter');
+    await review.waitFor('Rate it');
+    review.keys('4');
+    const screen = await review.waitFor('EXIT=');
+    expect(screen).toMatch(/Rated easy: next due in \d+ days/);
+    const log = records(data);
+    expect(log.map((r) => r.type)).toEqual(['attempt', 'revision']);
+    expect(log[1]).toMatchObject({ rating: 'easy' });
+  });
+});
