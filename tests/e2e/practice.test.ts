@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
-import { runCli } from './run-cli.js';
+import { BIN, runCli } from './run-cli.js';
 
 const small = fixture('small-bank');
 const logOf = (dir: string) =>
@@ -69,11 +70,26 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
     expect(stdout).toMatch(/Missed: fixed-length context vector, softmax/);
   });
 
-  it('marks an answer given after the time limit as late', () => {
+  it('marks an answer given after the time limit as late, and still grades it', async () => {
     const data = tempDir();
-    runCli(['quiz', '--bank', small, '--data-dir', data, '--count', '1', '--time-limit', '1'], { input: '' });
-    // With no input there is no attempt; a late answer needs time to pass, so it is checked in the store record.
-    expect(() => logOf(data)).toThrow();
+    const child = spawn(process.execPath, [BIN, 'quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--count', '2', '--time-limit', '1'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stdin.write('a weighted sum with softmax weights\n');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.stdin.end('randomly zeroes units\n');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(logOf(data).map((r) => [r.question, r.late])).toEqual([
+      ['attention', false],
+      ['dropout', true],
+    ]);
+    expect(logOf(data)[1].score).toBeGreaterThan(0);
+    expect(stdout).toContain('Answered after the time limit: marked late.');
+    expect(stdout).toMatch(/dropout +partial \(late\)/);
   });
 
   it('fails before asking anything when the data folder cannot be used', () => {
