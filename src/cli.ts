@@ -164,6 +164,25 @@ export function buildProgram(): Command {
       process.exitCode = await runGrade(id, answer, options);
     });
 
+  withSelection(program.command('export').description('write a study sheet: Markdown, HTML (prints well), Anki or JSON'))
+    .addOption(new Option('-f, --format <format>', 'md, html, anki or json').choices(['md', 'html', 'anki', 'json']).default('md'))
+    .option('-o, --out <file>', "where to write ('-' for stdout); default: stdout for md and json, nnquiz-study-sheet.html / .txt here for html and anki")
+    .addOption(new Option('--ids <ids>', 'only these question ids (comma-separated)').argParser(collect))
+    .option('--weak', 'only questions whose latest attempt was not correct, or that are due, with your last answer and what it missed')
+    .option('--no-answers', 'leave out the answers: a practice sheet')
+    .option('--terms', "show each answer's key terms")
+    .option('--title <title>', 'the title of the sheet')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText(
+      'after',
+      examples('nnquiz export > sheet.md', 'nnquiz export --format html --out sheet.html --topic attention', 'nnquiz export --format anki --weak', 'nnquiz export --format md --no-answers --difficulty hard'),
+    )
+    .action(async (options) => {
+      const { runExport } = await import('./commands/export.js');
+      process.exitCode = runExport(options);
+    });
+
   program
     .command('validate')
     .description('check question banks for errors and for what makes grading weak')

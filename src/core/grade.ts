@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { isNegated, NEGATION_REACH } from './negation.js';
 import { stem, tokenize, words } from './normalize.js';
 import type { KeyTerm, Question } from './question.js';
-import { isStopword } from './stopwords.js';
+
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 
@@ -49,7 +49,7 @@ export const DERIVED_TERMS_COVERAGE = 0.5;
 interface AnswerWord {
   word: string;
   stem: string;
-  stopword: boolean;
+  glue: boolean;
   start: number;
   end: number;
 }
@@ -61,6 +61,12 @@ interface Occurrence {
 }
 
 const KIND_RANK: Record<Occurrence['how'], number> = { exact: 0, stem: 1, typo: 2 };
+
+/**
+ * Words that only glue a phrase together: a key phrase may leave them out or add them. Words with
+ * meaning of their own (`more`, `same`, `too`) are not here, so `more training data` still needs `more`.
+ */
+const GLUE_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those', 'and', 'or', 'their', 'his', 'her', 'our', 'your', 'my']);
 
 /**
  * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
@@ -118,7 +124,7 @@ interface PreparedForm {
 function prepareForm(form: string, isAlias: boolean): PreparedForm | undefined {
   const formWords = words(form);
   if (formWords.length === 0) return undefined;
-  const content = formWords.map((_, i) => i).filter((i) => !isStopword(formWords[i]!));
+  const content = formWords.map((_, i) => i).filter((i) => !GLUE_WORDS.has(formWords[i]!));
   return {
     form,
     isAlias,
@@ -168,7 +174,7 @@ function findForm(form: PreparedForm, answer: AnswerWord[], text: string): Occur
  */
 function findLoosePhrase(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
-  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.stopword);
+  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.glue);
   const window = form.content.length + 1;
   for (let start = 0; start + form.content.length <= content.length; start++) {
     const candidates = content.slice(start, start + window);
@@ -237,7 +243,7 @@ function formsOf(term: KeyTerm): PreparedForm[] {
  * // → { score: 0.6, verdict: 'correct', matched: [{ term: 'ReLU', how: 'exact', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
-  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word), stopword: isStopword(t.word) }));
+  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word), glue: GLUE_WORDS.has(t.word) }));
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];
   const notes: string[] = [];
