@@ -184,6 +184,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('new')
+    .description('add a question to a bank: asks for each field, or takes them as flags')
+    .option('--bank <dir>', 'the bank to add to (default: ./questions)')
+    .option('--id <id>', 'the id (default: from the question)')
+    .option('--question <text>', 'the question; with it, nothing is asked')
+    .option('--topic <topic>', 'the topic, also its folder (default: general)')
+    .addOption(new Option('--tags <tags>', 'comma-separated tags').argParser(collect))
+    .addOption(new Option('--difficulty <level>', 'easy, medium or hard').choices(['easy', 'medium', 'hard']))
+    .option('--terms <spec>', 'key terms: commas between terms, | before aliases, e.g. "a, b|alias, c"')
+    .option('--answer-file <file>', "the model answer, a Markdown file ('-' for stdin)")
+    .addHelpText(
+      'after',
+      examples('nnquiz new --bank ./my-questions', 'nnquiz new --bank ./my-questions --question "What is label smoothing?" --topic regularization --terms "soft targets|softened labels, overconfidence, calibration" --answer-file answer.md'),
+    )
+    .action(async (options) => {
+      const { runNew } = await import('./commands/new.js');
+      process.exitCode = await runNew(options);
+    });
+
+  program
     .command('validate')
     .description('check question banks for errors and for what makes grading weak')
     .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')

@@ -1,5 +1,6 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
-import { editor } from '@inquirer/prompts';
+import { editor, input, select } from '@inquirer/prompts';
+import type { QuestionDraft } from '../core/author.js';
 import { style } from './style.js';
 
 // Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else
@@ -93,3 +94,48 @@ export async function waitForEnter(message: string): Promise<void> {
 
 /** Whether an error is inquirer's "the user pressed Ctrl+C". */
 export const isPromptExit = (error: unknown) => error instanceof Error && error.name === 'ExitPromptError';
+
+/**
+ * Asks for a new question, field by field: the text, topic, tags, difficulty, key terms with their
+ * aliases, and the model answer in $EDITOR. `suggestId` proposes an id from the question.
+ */
+export async function askNewQuestion(options: { topics: string[]; suggestId: (question: string) => string; idTaken: (id: string) => boolean }): Promise<QuestionDraft> {
+  const question = await input({ message: 'Question:', validate: (v) => (v.trim() ? true : 'A question is needed.') });
+  const topic = await input({
+    message: `Topic${options.topics.length > 0 ? ` (${options.topics.slice(0, 8).join(', ')}${options.topics.length > 8 ? ', …' : ''})` : ''}:`,
+    default: options.topics[0] ?? 'general',
+    validate: (v) => (/^[\w-]+$/.test(v.trim()) ? true : 'One word, letters, digits, - or _.'),
+  });
+  const tags = await input({ message: 'Tags (comma-separated, optional):' });
+  const difficulty = await select<'easy' | 'medium' | 'hard'>({
+    message: 'Difficulty:',
+    choices: [
+      { value: 'easy', name: 'easy' },
+      { value: 'medium', name: 'medium' },
+      { value: 'hard', name: 'hard' },
+    ],
+    default: 'medium',
+  });
+  const keyTerms: QuestionDraft['keyTerms'] = [];
+  for (;;) {
+    const term = (await input({ message: `Key term ${keyTerms.length + 1} (an idea the answer must mention; Enter when done):` })).trim();
+    if (!term) break;
+    const aliases = await input({ message: `  Other ways to say "${term}" (comma-separated, optional):` });
+    keyTerms.push({ term, aliases: aliases.split(',').map((a) => a.trim()).filter(Boolean) });
+  }
+  const answer = await editor({ message: 'Model answer (opens $EDITOR; Markdown):', waitForUserInput: false, validate: (v) => (v.trim() ? true : 'A model answer is needed.') });
+  const id = await input({
+    message: 'Id:',
+    default: options.suggestId(question),
+    validate: (v) => (!/^\S+$/.test(v.trim()) ? 'No spaces.' : options.idTaken(v.trim()) ? 'That id is taken.' : true),
+  });
+  return {
+    id: id.trim(),
+    question: question.trim(),
+    topic: topic.trim(),
+    tags: tags.split(',').map((t) => t.trim()).filter(Boolean),
+    difficulty,
+    keyTerms,
+    answer,
+  };
+}

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
 import { BIN } from './run-cli.js';
@@ -12,9 +13,9 @@ afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-function start(args: string[], width = 100): TmuxSession {
+function start(args: string[], width = 100, env: Record<string, string> = {}): TmuxSession {
   const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1' } });
+  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1', ...env } });
   sessions.push(session);
   return session;
 }
@@ -93,5 +94,43 @@ describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
     const log = records(data);
     expect(log.map((r) => r.type)).toEqual(['attempt', 'revision']);
     expect(log[1]).toMatchObject({ rating: 'easy' });
+  });
+});
+
+describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
+  it('asks for each field, takes the answer from $EDITOR, and writes a valid question', async () => {
+    const bank = tempDir();
+    const editor = fileURLToPath(new URL('./helpers/fake-editor.sh', import.meta.url));
+    const session = start(['new', '--bank', bank], 100, { EDITOR: editor, VISUAL: editor });
+    const answer = async (prompt: string, text: string) => {
+      await session.waitFor(prompt);
+      if (text) session.type(text);
+      session.keys('Enter');
+    };
+    await answer('Question:', 'What is learning-rate warmup?');
+    await answer('Topic', 'optimization');
+    await answer('Tags', 'schedules');
+    await answer('Difficulty', '');
+    await answer('Key term 1', 'learning rate');
+    await answer('Other ways to say "learning rate"', 'LR');
+    await answer('Key term 2', '');
+    await answer('Id:', '');
+    const screen = await session.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=0');
+    const text = readFileSync(join(bank, 'optimization', 'learning-rate-warmup.md'), 'utf8');
+    expect(text).toContain('question: What is learning-rate warmup?');
+    expect(text).toContain('  - term: learning rate\n    aliases:\n      - LR\n');
+    expect(text).toContain('Warmup raises the **learning rate** gradually');
+  });
+
+  it('leaves nothing behind when Ctrl+C stops it at a prompt', async () => {
+    const bank = tempDir();
+    const session = start(['new', '--bank', bank]);
+    await session.waitFor('Question:');
+    session.type('Half a question');
+    session.keys('C-c');
+    const screen = await session.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=130');
+    expect(readdirSync(bank)).toEqual([]);
   });
 });

@@ -1,0 +1,45 @@
+import yaml from 'js-yaml';
+import { words } from './normalize.js';
+import type { Difficulty, KeyTerm } from './question.js';
+import { isStopword } from './stopwords.js';
+
+/** A new question as its author describes it, before it becomes a file. */
+export interface QuestionDraft {
+  id: string;
+  question: string;
+  topic: string;
+  tags: string[];
+  difficulty: Difficulty;
+  keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases'>>;
+  answer: string;
+}
+
+/** An id from the question's first content words: `What is the vanishing gradient problem?` → `vanishing-gradient-problem`. */
+export function slugify(question: string, maxWords = 5): string {
+  const content = words(question).filter((w) => !isStopword(w) && !['what', 'why', 'how', 'explain', 'describe', 'difference'].includes(w));
+  return (content.length > 0 ? content : words(question)).slice(0, maxWords).join('-') || 'question';
+}
+
+/** Reads `--terms "a, b|alias|other, c"`: commas separate key terms, `|` gives a term its aliases. */
+export function parseTermsSpec(spec: string): QuestionDraft['keyTerms'] {
+  return spec
+    .split(',')
+    .map((part) => part.split('|').map((s) => s.trim()).filter(Boolean))
+    .filter((forms) => forms.length > 0)
+    .map(([term, ...aliases]) => ({ term: term!, aliases }));
+}
+
+/** The text of a question file in the bank format: YAML front matter, then the model answer. */
+export function renderQuestionFile(draft: QuestionDraft): string {
+  const front: Record<string, unknown> = {
+    id: draft.id,
+    question: draft.question,
+    topic: draft.topic,
+    ...(draft.tags.length > 0 ? { tags: draft.tags } : {}),
+    difficulty: draft.difficulty,
+    ...(draft.keyTerms.length > 0
+      ? { key_terms: draft.keyTerms.map((k) => (k.aliases.length > 0 ? { term: k.term, aliases: k.aliases } : k.term)) }
+      : {}),
+  };
+  return `---\n${yaml.dump(front, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true })}---\n${draft.answer.trim()}\n`;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseTermsSpec, renderQuestionFile, slugify } from '../../src/core/author.js';
+import { parseQuestion } from '../../src/core/question.js';
+
+describe('slugify', () => {
+  it.each([
+    ['What is the vanishing gradient problem?', 'vanishing-gradient-problem'],
+    ['Explain batch normalisation.', 'batch-normalisation'],
+    ['How do LSTMs work?', 'lstms-work'],
+    ['What is it?', 'what-is-it'],
+  ])('%s → %s', (question, id) => expect(slugify(question)).toBe(id));
+});
+
+describe('parseTermsSpec', () => {
+  it('reads commas between terms and | before aliases', () => {
+    expect(parseTermsSpec('learning rate|LR|step size, warmup ,, gradually|slowly')).toEqual([
+      { term: 'learning rate', aliases: ['LR', 'step size'] },
+      { term: 'warmup', aliases: [] },
+      { term: 'gradually', aliases: ['slowly'] },
+    ]);
+  });
+});
+
+describe('renderQuestionFile', () => {
+  it('writes the bank format, which parses back to the same question, whatever the text holds', () => {
+    const draft = {
+      id: 'tricky',
+      question: 'Is "this: a question" # with [brackets], and a colon?',
+      topic: 'general',
+      tags: ['yes: no', 'on'],
+      difficulty: 'hard' as const,
+      keyTerms: [{ term: 'null', aliases: ['- dash', '*star'] }, { term: '42', aliases: [] }],
+      answer: '**Bold** answer.\n\n---\n\nAfter a rule.',
+    };
+    const text = renderQuestionFile(draft);
+    const { question, problems } = parseQuestion(text, { file: 'tricky.md', defaultId: 'x' });
+    expect(problems).toEqual([]);
+    expect(question).toMatchObject({
+      id: 'tricky',
+      question: draft.question,
+      topic: 'general',
+      tags: ['yes: no', 'on'],
+      difficulty: 'hard',
+      keyTerms: [
+        { term: 'null', aliases: ['- dash', '*star'], weight: 1, required: false },
+        { term: '42', aliases: [], weight: 1, required: false },
+      ],
+      answer: draft.answer,
+    });
+  });
+});

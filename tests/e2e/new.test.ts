@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+function answerFile(text = 'Warmup raises the **learning rate** gradually over the first steps, which avoids early instability.'): string {
+  const file = join(tempDir(), 'answer.md');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('nnquiz new (with flags)', () => {
+  it('writes <bank>/<topic>/<id>.md that search finds and grade grades at once', () => {
+    const bank = tempDir();
+    const added = runCli(['new', '--bank', bank, '--question', 'What is learning-rate warmup?', '--topic', 'optimization', '--tags', 'schedules,adam', '--difficulty', 'easy', '--terms', 'learning rate|LR, gradually|slowly, instability|unstable', '--answer-file', answerFile()]);
+    expect(added).toMatchObject({ status: 0, stderr: '' });
+    const file = join(bank, 'optimization', 'learning-rate-warmup.md');
+    expect(added.stdout).toContain(`Wrote ${file}`);
+    expect(readFileSync(file, 'utf8')).toContain('question: What is learning-rate warmup?\ntopic: optimization\ntags:\n  - schedules\n  - adam\ndifficulty: easy\n');
+    expect(JSON.parse(runCli(['search', 'warmup', '--bank', bank, '--json']).stdout)[0].id).toBe('learning-rate-warmup');
+    const grade = JSON.parse(runCli(['grade', 'learning-rate-warmup', '--bank', bank, '--json', 'raise the LR slowly to avoid instability']).stdout);
+    expect(grade).toMatchObject({ verdict: 'correct', score: 1 });
+    expect(runCli(['validate', '--strict', bank]).status).toBe(0);
+  });
+
+  it('refuses to overwrite an existing id, anywhere in the bank', () => {
+    const bank = tempDir();
+    const args = ['new', '--bank', bank, '--question', 'What is warmup?', '--answer-file', answerFile(), '--id', 'warmup'];
+    expect(runCli([...args, '--topic', 'optimization']).status).toBe(0);
+    const again = runCli([...args, '--topic', 'training']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe(`nnquiz: a question with id "warmup" already exists: ${join(bank, 'optimization', 'warmup.md')}\nhint: choose another id with --id; nothing was written\n`);
+  });
+
+  it('reads the answer from stdin with --answer-file -, and warns about a key term the answer never uses', () => {
+    const bank = tempDir();
+    const { status, stderr } = runCli(['new', '--bank', bank, '--question', 'What is momentum?', '--terms', 'velocity, nesterov', '--answer-file', '-'], { input: 'Momentum keeps a velocity of past gradients.' });
+    expect(status).toBe(0);
+    expect(stderr).toContain('warning: key term "nesterov" never appears in the model answer');
+    expect(readFileSync(join(bank, 'general', 'momentum.md'), 'utf8')).toContain('Momentum keeps a velocity of past gradients.');
+  });
+
+  it('explains what is missing', () => {
+    expect(runCli(['new', '--bank', tempDir(), '--question', 'Q?'])).toMatchObject({ status: 2, stderr: expect.stringContaining('--answer-file is needed with --question') });
+    expect(runCli(['new', '--bank', tempDir()])).toMatchObject({ status: 2, stderr: expect.stringContaining('no terminal to ask the questions on') });
+    expect(runCli(['new', '--bank', tempDir(), '--question', 'Q?', '--topic', 'two words', '--answer-file', answerFile()])).toMatchObject({ status: 2, stderr: expect.stringContaining('expected one word') });
+  });
+});
