@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CliError } from './errors.js';
+import { packageVersion } from './version.js';
 
 // Only commander is imported up front: each command loads its own modules when it runs,
 // so `--help` and `--version` stay fast.
@@ -45,15 +45,10 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 export function buildProgram(): Command {
   const program = new Command('nnquiz')
     .description('Practise neural-network interview questions in the terminal.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of unexpected errors')

@@ -24,3 +24,4 @@ export function dataFolder(flag: string | undefined): string {
   if (fromEnvironment) return fromEnvironment;
   return envPaths('nnquiz', { suffix: '' }).data;
 }
+

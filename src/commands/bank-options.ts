@@ -3,7 +3,10 @@ import { BankFolderError, readBank } from '../core/bank.js';
 import type { Difficulty, Question } from '../core/question.js';
 import { selectQuestions, type Selection } from '../core/select.js';
 import { UsageError } from '../errors.js';
-import { bankFolders } from '../paths.js';
+import { join } from 'node:path';
+import { bankFolders, dataFolder } from '../paths.js';
+import { packageVersion } from '../version.js';
+import { BankCache } from '../store/bank-cache.js';
 import { reportProblems } from '../ui/problems.js';
 
 export interface BankOptions {
@@ -17,9 +20,11 @@ export interface SelectionOptions {
 }
 
 /** Loads the banks the options name (or the bundled one), reporting unusable files on stderr. */
-export function loadQuestions(options: BankOptions): Question[] {
+export function loadQuestions(options: BankOptions & { dataDir?: string }): Question[] {
   try {
-    const bank = readBank(bankFolders(options.bank));
+    const cache = new BankCache(join(dataFolder(options.dataDir), 'cache'), packageVersion());
+    const bank = readBank(bankFolders(options.bank), { cacheFor: cache.forFolder });
+    cache.save();
     reportProblems(bank.problems);
     return bank.questions;
   } catch (error) {

@@ -10,6 +10,30 @@ export interface Bank {
   problems: BankProblem[];
 }
 
+/** What identifies one version of a file: if any of these changed, the file changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export type ParsedFile = ReturnType<typeof parseQuestion>;
+
+/**
+ * Remembers parsed files between runs, so an unchanged bank is not parsed again. `lookup` returns
+ * a result only for the very same stamp; the loader stays correct with any cache, or none.
+ */
+export interface ParseCache {
+  lookup(file: string, stamp: FileStamp): ParsedFile | undefined;
+  store(file: string, stamp: FileStamp, result: ParsedFile): void;
+}
+
+export interface ReadBankOptions {
+  /** A parse cache for each bank folder, if one is wanted. */
+  cacheFor?: (folder: string) => ParseCache | undefined;
+}
+
 /** A bank folder that cannot be read at all: the user named the wrong path. */
 export class BankFolderError extends Error {
   constructor(
@@ -29,13 +53,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * list no key terms get terms derived from their model answers.
  * Throws BankFolderError only when a folder itself is missing or not a folder.
  */
-export function readBank(folders: readonly string[]): Bank {
+export function readBank(folders: readonly string[], options: ReadBankOptions = {}): Bank {
   const questions: Question[] = [];
   const problems: BankProblem[] = [];
   const byId = new Map<string, Question>();
   for (const folder of folders) {
-    for (const file of listQuestionFiles(folder, problems)) {
-      const result = readQuestionFile(file, folder);
+    const files = listQuestionFiles(folder, problems);
+    const cache = options.cacheFor?.(folder);
+    for (const file of files) {
+      const result = readQuestionFile(file, folder, cache);
       if (!result.question) {
         problems.push(...result.problems);
         continue;
@@ -57,14 +83,29 @@ export function readBank(folders: readonly string[]): Bank {
   return { questions: withDerivedKeyTerms(questions), problems };
 }
 
-function readQuestionFile(file: string, folder: string): ReturnType<typeof parseQuestion> {
+function readQuestionFile(file: string, folder: string, cache: ParseCache | undefined): ParsedFile {
   const fail = (message: string) => ({ problems: [{ file, severity: 'error' as const, message }] });
+  let stamp: FileStamp;
+  try {
+    const stats = statSync(file);
+    stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+  } catch (error) {
+    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const cached = cache?.lookup(file, stamp);
+  if (cached) return cached;
+  const result = parseFile(file, folder, stamp);
+  cache?.store(file, stamp, result);
+  return result;
+}
+
+function parseFile(file: string, folder: string, stamp: FileStamp): ParsedFile {
+  const fail = (message: string) => ({ problems: [{ file, severity: 'error' as const, message }] });
+  if (stamp.size > MAX_QUESTION_FILE_BYTES) {
+    return fail(`the file is ${(stamp.size / 1024 / 1024).toFixed(1)} MB; expected a question file of at most 1 MB`);
+  }
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_QUESTION_FILE_BYTES) {
-      return fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; expected a question file of at most 1 MB`);
-    }
     bytes = readFileSync(file);
   } catch (error) {
     return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);

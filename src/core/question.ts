@@ -1,5 +1,6 @@
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type matterFunction from 'gray-matter';
+import type jsYaml from 'js-yaml';
 import type { BankProblem } from './problem.js';
 import { quoteFound, stripControlSequences } from './safe-text.js';
 
@@ -66,16 +67,36 @@ function rejectCode(): never {
   throw new Error('front matter in a programming language is never run');
 }
 
-// Passing an options object also keeps gray-matter from caching results by input text.
-const MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    // The core schema: no custom types, no dates; duplicate keys are an error.
-    yaml: { parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
-    js: rejectCode,
-    javascript: rejectCode,
-  },
-} as unknown as Parameters<typeof matter>[1];
+interface FrontMatterParsers {
+  matter: typeof matterFunction;
+  yaml: typeof jsYaml;
+  options: Parameters<typeof matterFunction>[1];
+}
+let parsers: FrontMatterParsers | undefined;
+
+/**
+ * The YAML and front-matter parsers, loaded on first use: a bank served from the cache needs
+ * neither, and they are a good part of the start-up time.
+ */
+function frontMatterParsers(): FrontMatterParsers {
+  if (!parsers) {
+    const require = createRequire(import.meta.url);
+    const yaml = require('js-yaml') as typeof jsYaml;
+    const matter = require('gray-matter') as typeof matterFunction;
+    // Passing an options object also keeps gray-matter from caching results by input text.
+    const options = {
+      language: 'yaml',
+      engines: {
+        // The core schema: no custom types, no dates; duplicate keys are an error.
+        yaml: { parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
+        js: rejectCode,
+        javascript: rejectCode,
+      },
+    } as unknown as Parameters<typeof matterFunction>[1];
+    parsers = { matter, yaml, options };
+  }
+  return parsers;
+}
 
 /**
  * Parses one question file. Never throws: a file that cannot be used comes back as problems
@@ -101,7 +122,8 @@ export function parseQuestion(text: string, context: ParseContext): ParseResult 
   let data: unknown;
   let body: string;
   try {
-    const parsed = matter(source, MATTER_OPTIONS);
+    const { matter, options } = frontMatterParsers();
+    const parsed = matter(source, options);
     data = parsed.data;
     body = parsed.content;
   } catch (error) {
@@ -275,6 +297,7 @@ function fieldLine(frontMatter: string, field: string): number | undefined {
 function yamlErrorLine(error: unknown): number | undefined {
   // gray-matter hands the parser the text from the newline after the opening '---', so the
   // parser's line 0 is the file's line 1.
+  const { yaml } = frontMatterParsers();
   const line = error instanceof yaml.YAMLException ? error.mark?.line : undefined;
   return typeof line === 'number' ? line + 1 : undefined;
 }
@@ -282,6 +305,7 @@ function yamlErrorLine(error: unknown): number | undefined {
 function describeYamlError(error: unknown): string {
   if (error instanceof RangeError) return 'nested too deeply';
   // The file and line are reported separately; js-yaml's excerpt of the text is left out.
+  const { yaml } = frontMatterParsers();
   const reason = error instanceof yaml.YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
   return stripControlSequences(reason).replace(/\s+/g, ' ');
 }

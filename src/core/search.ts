@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { hasNonAsciiLetters, stem, words as wordsOf } from './normalize.js';
+import { stem, words as wordsOf } from './normalize.js';
 import type { Question } from './question.js';
 
 export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answer';
@@ -38,25 +38,52 @@ function fieldText(question: Question, field: SearchField): string {
 type WordMatches = Map<string, number>;
 
 /**
- * Finds the bank words a query word stands for: the same word, the same stem, a longer word it
+ * The words of the bank that could stand for a query word, found by one native regular-expression
+ * scan rather than by building a vocabulary of every word in the bank: words that begin like its
+ * stem (or like the word itself), and, for words of five letters or more, words of about its
+ * length with the same first letter (typo candidates).
+ */
+function candidateWords(texts: readonly string[], queryWord: string): Map<string, Set<string>> {
+  const queryStem = stem(queryWord);
+  const stemPrefix = queryStem.slice(0, Math.max(1, queryStem.length - 1));
+  const branches = [`${escapeRegExp(stemPrefix)}${WORD_CHAR}*`, `${escapeRegExp(queryWord)}${WORD_CHAR}*`];
+  if (queryWord.length >= 5) {
+    const errors = typoErrors(queryWord);
+    branches.push(`${escapeRegExp(queryWord[0]!)}${WORD_CHAR}{${queryWord.length - 1 - errors},${queryWord.length - 1 + errors}}`);
+  }
+  const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${branches.join('|')})(?!${WORD_CHAR})`, 'giu');
+  const found = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(pattern)) found.add(match[0].toLowerCase());
+  // Folded word → the spellings it had in the bank (accents and case aside, they are the same word).
+  const words = new Map<string, Set<string>>();
+  for (const surface of found) {
+    const word = wordsOf(surface)[0] ?? surface;
+    words.set(word, (words.get(word) ?? new Set()).add(surface));
+  }
+  return words;
+}
+
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+const typoErrors = (queryWord: string) => (queryWord.length >= 7 ? 2 : 1);
+
+/**
+ * How close each candidate is to a query word: the same word, the same stem, a longer word it
  * begins (`norm` → `normalization`), or, for words of five letters or more, a near spelling found
  * by fuse.js (`dropuot` → `dropout`). Short words match only exactly, so `rnn` never finds `cnn`.
  */
-function matchQueryWord(queryWord: string, vocabulary: string[]): WordMatches {
+function matchQueryWord(queryWord: string, candidates: Iterable<string>): WordMatches {
   const matches: WordMatches = new Map();
   const queryStem = stem(queryWord);
-  // A stem only ever changes a word's ending, so words sharing a stem share its first letters.
-  const stemPrefix = queryStem.slice(0, Math.max(1, queryStem.length - 1));
-  for (const word of vocabulary) {
+  const typoCandidates: string[] = [];
+  for (const word of candidates) {
     if (word === queryWord) matches.set(word, 1);
-    else if (word.startsWith(stemPrefix) && stem(word) === queryStem) matches.set(word, 0.85);
+    else if (stem(word) === queryStem) matches.set(word, 0.85);
     else if (queryWord.length >= 4 && word.startsWith(queryWord)) matches.set(word, 0.8);
+    else if (queryWord.length >= 5 && Math.abs(word.length - queryWord.length) <= typoErrors(queryWord)) typoCandidates.push(word);
   }
-  if (queryWord.length >= 5) {
-    const maxErrors = queryWord.length >= 7 ? 2 : 1;
-    // Only words of about the same length can be a typo away; fuse.js scores the few that are.
-    const candidates = vocabulary.filter((word) => Math.abs(word.length - queryWord.length) <= maxErrors && !matches.has(word));
-    const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: (maxErrors + 0.5) / queryWord.length, isCaseSensitive: true });
+  if (typoCandidates.length > 0) {
+    const threshold = (typoErrors(queryWord) + 0.5) / queryWord.length;
+    const fuse = new Fuse(typoCandidates, { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true });
     for (const result of fuse.search(queryWord)) matches.set(result.item, 0.9 * (1 - (result.score ?? 1)));
   }
   return matches;
@@ -100,37 +127,26 @@ export function searchQuestions(questions: readonly Question[], query: string, l
   const queryWords = [...new Set(wordsOf(query))];
   if (queryWords.length === 0 || questions.length === 0) return [];
 
-  // Pass 1: the bank's vocabulary and every field's length. Only the vocabulary is kept, not a
-  // full index: for a large bank, building per-question word maps costs more than the search.
-  const vocabulary = new Set<string>();
-  const surfaces = new Map<string, string>(); // lower-case spellings that fold differently (accents)
-  const lengths = FIELDS.map(() => new Float64Array(questions.length));
-  questions.forEach((question, index) => {
-    FIELDS.forEach((field, f) => {
-      const text = fieldText(question, field);
-      const words = wordsOf(text);
-      lengths[f]![index] = words.length;
-      for (const word of words) vocabulary.add(word);
-      if (hasNonAsciiLetters(text)) {
-        for (const surface of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (surface) surfaces.set(surface, wordsOf(surface)[0] ?? surface);
-      }
-    });
-  });
+  // Pass 1: every field's length (in characters: only its ratio to the average matters) and the
+  // bank words each query word may stand for.
+  const texts = questions.map((question) => FIELDS.map((field) => fieldText(question, field)));
+  const lengths = FIELDS.map((_, f) => Float64Array.from(texts, (fields) => fields[f]!.length));
   const averageLength = lengths.map((values) => values.reduce((sum, v) => sum + v, 0) / questions.length || 1);
-  const vocabularyList = [...vocabulary];
-  const wordMatches = queryWords.map((word) => matchQueryWord(word, vocabularyList));
+  const allTexts = texts.flat();
+  const candidates = queryWords.map((word) => candidateWords(allTexts, word));
+  const wordMatches = queryWords.map((word, i) => matchQueryWord(word, candidates[i]!.keys()));
   const matched = new Set(wordMatches.flatMap((matches) => [...matches.keys()]));
   if (matched.size === 0) return [];
 
   // Pass 2: count only the matched words, with one native regular-expression scan per field.
-  const spellings = [...matched, ...[...surfaces].filter(([, folded]) => matched.has(folded)).map(([surface]) => surface)];
+  const spellings = [...new Set(candidates.flatMap((words) => [...words].filter(([word]) => matched.has(word)).flatMap(([, surfaces]) => [...surfaces])))];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const counts: Array<Map<string, Partial<Record<SearchField, number>>>> = [];
   const documentFrequency = new Map<string, number>();
   questions.forEach((question, index) => {
     let perWord: Map<string, Partial<Record<SearchField, number>>> | undefined;
-    for (const field of FIELDS) {
-      for (const match of fieldText(question, field).matchAll(pattern)) {
+    for (const [f, field] of FIELDS.entries()) {
+      for (const match of texts[index]![f]!.matchAll(pattern)) {
         const word = wordsOf(match[0])[0]!;
         perWord ??= new Map();
         const entry = perWord.get(word) ?? {};

@@ -1,9 +1,15 @@
-import stopword from 'stopword';
+import { createRequire } from 'node:module';
 
 // The stopword package's English list, plus words that carry no idea of their own in an answer.
-const STOPWORDS = new Set([...stopword.eng, 'it', 'its', 'does', 'doing', 'done', 'also', 'used', 'uses', 'using', 'use', 'e', 'g', 'eg', 'ie', 'etc', 'vs', 'via', 'one', 'two', 'may', 'will', 'just', 'so', 'thus', 'i', 'a', 'during', 'within', 'without', 'upon', 'across', 'among', 'towards', 'toward', 'onto', 'whether', 'either', 'rather', 'instead', 'every', 'per', 'yet', 'however', 'therefore', 'often', 'usually', 'e.g']);
+// Loaded on first use: only derived key terms and the search slug need it.
+const EXTRA = ['it', 'its', 'does', 'doing', 'done', 'also', 'used', 'uses', 'using', 'use', 'e', 'g', 'eg', 'ie', 'etc', 'vs', 'via', 'one', 'two', 'may', 'will', 'just', 'so', 'thus', 'i', 'a', 'during', 'within', 'without', 'upon', 'across', 'among', 'towards', 'toward', 'onto', 'whether', 'either', 'rather', 'instead', 'every', 'per', 'yet', 'however', 'therefore', 'often', 'usually', 'e.g'];
+let stopwords: Set<string> | undefined;
 
 /** Whether a folded word is a function word ("the", "of", "is") rather than a content word. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  if (!stopwords) {
+    const { eng } = createRequire(import.meta.url)('stopword') as { eng: string[] };
+    stopwords = new Set([...eng, ...EXTRA]);
+  }
+  return stopwords.has(word);
 }

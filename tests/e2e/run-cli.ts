@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/nnquiz.js', import.meta.url));
+
+// Every run gets a data folder of the test's own (for the bank cache too), never the user's.
+const dataHome = mkdtempSync(join(tmpdir(), 'nnquiz-e2e-data-'));
+process.on('exit', () => rmSync(dataHome, { recursive: true, force: true }));
 
 export interface CliResult {
   status: number | null;
@@ -11,7 +18,7 @@ export interface CliResult {
 
 /** Runs the built CLI as a user would, with colour off unless the test asks for it. */
 export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NNQUIZ_DATA_DIR: dataHome, XDG_DATA_HOME: dataHome, XDG_CONFIG_HOME: dataHome, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',

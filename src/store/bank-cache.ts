@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileStamp, ParseCache, ParsedFile } from '../core/bank.js';
+import { DIFFICULTIES } from '../core/question.js';
+import { stripControlSequences } from '../core/safe-text.js';
+
+/** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
+const CACHE_FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  version: string;
+  folder: string;
+  entries: Record<string, [number, number, number, number, ParsedFile]>;
+}
+
+/** A short, stable name for a folder path (64-bit FNV-1a): no need to load node:crypto for it. */
+function pathKey(path: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(path)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+const sameStamp = (entry: CacheFile['entries'][string], stamp: FileStamp) =>
+  Array.isArray(entry) &&
+  entry[0] === stamp.size && entry[1] === stamp.mtimeMs && entry[2] === stamp.ctimeMs && entry[3] === stamp.ino;
+
+const isCleanString = (value: unknown): value is string => typeof value === 'string' && stripControlSequences(value) === value;
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isCleanString);
+
+/**
+ * Whether a cached result has the shape the parser produces, for this file, with no control
+ * characters in any string: a cache file is data on disk that anyone could have edited.
+ */
+function isValidResult(result: unknown, file: string): result is ParsedFile {
+  if (result === null || typeof result !== 'object') return false;
+  const r = result as Record<string, unknown>;
+  if (r.question === undefined) {
+    return Array.isArray(r.problems) && r.problems.length > 0 && r.problems.every((p) => p !== null && typeof p === 'object' && (p as { file?: unknown }).file === file && isCleanString((p as { message?: unknown }).message));
+  }
+  const q = r.question as Record<string, unknown>;
+  return (
+    Array.isArray(r.problems) &&
+    r.problems.length === 0 &&
+    q !== null &&
+    typeof q === 'object' &&
+    q.file === file &&
+    [q.id, q.question, q.topic, q.answer].every((v) => isCleanString(v) && v !== '') &&
+    DIFFICULTIES.includes(q.difficulty as never) &&
+    isStringList(q.tags) &&
+    isStringList(q.followUps) &&
+    Array.isArray(q.defaulted) &&
+    typeof q.passMark === 'number' &&
+    q.passMark > 0 &&
+    q.passMark <= 1 &&
+    q.keyTermsDerived === false &&
+    q.extra !== null &&
+    typeof q.extra === 'object' &&
+    Array.isArray(q.keyTerms) &&
+    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && typeof k.required === 'boolean')
+  );
+}
+
+class FolderCache implements ParseCache {
+  private readonly seen = new Set<string>();
+  private changed = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly content: CacheFile,
+  ) {}
+
+  lookup(file: string, stamp: FileStamp): ParsedFile | undefined {
+    this.seen.add(file);
+    const entry = this.content.entries[file];
+    if (entry && sameStamp(entry, stamp) && isValidResult(entry[4], file)) return entry[4];
+    return undefined;
+  }
+
+  store(file: string, stamp: FileStamp, result: ParsedFile): void {
+    this.content.entries[file] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, result];
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed, atomically (a temporary file renamed over the old one). */
+  save(): void {
+    for (const file of Object.keys(this.content.entries)) {
+      if (!this.seen.has(file)) {
+        delete this.content.entries[file];
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return;
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, JSON.stringify(this.content));
+      renameSync(temporary, this.path);
+    } catch {
+      // A cache that cannot be written only costs speed next time.
+      rmSync(temporary, { force: true });
+    }
+  }
+}
+
+/**
+ * The parsed-bank cache: one file per bank folder in `<data folder>/cache/`, holding each
+ * question file's parse result keyed by its path, size, modification and change times and inode.
+ * Nothing in it is trusted blindly: an entry is used only for the very same file stamp, after
+ * its shape is checked, and a cache from another version of nnquiz is ignored.
+ */
+export class BankCache {
+  private readonly folders: FolderCache[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly version: string,
+  ) {}
+
+  forFolder = (folder: string): ParseCache | undefined => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+      mkdirSync(this.dir, { recursive: true });
+    } catch {
+      return undefined;
+    }
+    const path = join(this.dir, `bank-${pathKey(real)}.json`);
+    const fresh: CacheFile = { format: CACHE_FORMAT, version: this.version, folder: real, entries: {} };
+    let content = fresh;
+    try {
+      const loaded = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
+      if (loaded.format === CACHE_FORMAT && loaded.version === this.version && loaded.folder === real && loaded.entries && typeof loaded.entries === 'object') {
+        content = loaded as CacheFile;
+      }
+    } catch {
+      // Missing or unreadable: start afresh.
+    }
+    const cache = new FolderCache(path, content);
+    this.folders.push(cache);
+    return cache;
+  };
+
+  save(): void {
+    for (const folder of this.folders) folder.save();
+  }
+}
