@@ -1,5 +1,6 @@
-// npm run bench: cold start against the floor of `node -e 0`, and search over generated banks
-// of 1,000 and 10,000 files. Every figure is a median of runs made side by side in this one run.
+// npm run bench: cold start against the floor of `node -e 0`, and load, list, search and grade
+// over generated banks of growing size, without and with the parsed-bank cache. Every figure is
+// a median of runs made side by side in this one run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'nnquiz.js');
 const rssHook = join(root, 'bench', 'report-rss.cjs');
 const runs = Number(process.env.NNQUIZ_BENCH_RUNS ?? 15);
+const sizes = (process.env.NNQUIZ_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const work = mkdtempSync(join(tmpdir(), 'nnquiz-bench-'));
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,10 +21,18 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+let fresh = 0;
+/** A data folder: `warm` is shared, so its cache is filled; otherwise a new, empty one each run. */
+const dataDir = (warm) => (warm ? join(work, 'data-warm') : join(work, `data-cold-${fresh++}`));
+
 /** Runs a command once; returns wall time in ms and peak memory in MB. */
-function measure(args) {
+function measure(args, warm) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--require', rssHook, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['--require', rssHook, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: dataDir(warm) },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const rss = Number(/nnquiz-bench-max-rss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
@@ -31,39 +42,65 @@ function measure(args) {
 /** Measures several commands in turn, interleaved so that machine noise falls on all of them alike. */
 function compare(commands, count) {
   const samples = commands.map(() => []);
-  for (let i = 0; i < count; i++) commands.forEach((args, c) => samples[c].push(measure(args)));
+  for (let i = 0; i < count; i++) commands.forEach(({ args, warm }, c) => samples[c].push(measure(args, warm)));
   return samples.map((list) => ({ ms: median(list.map((s) => s.ms)), rss: median(list.map((s) => s.rss)) }));
 }
 
-const format = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
+const ms = (value) => `${value.toFixed(0).padStart(6)} ms`;
+const mb = (value) => `${value.toFixed(0).padStart(4)} MB`;
 
-console.log(`nnquiz benchmark — Node ${process.version}, medians of ${runs} runs\n`);
-const [floor, cold] = compare([['-e', '0'], [bin, 'search', 'dropout']], runs);
-console.log('Cold start');
-console.log(`  node -e 0                      ${format(floor.ms)}`);
-console.log(`  nnquiz search dropout          ${format(cold.ms)}   ${(cold.ms / floor.ms).toFixed(2)}x the floor (aim: within 2x)`);
-
-const work = mkdtempSync(join(tmpdir(), 'nnquiz-bench-'));
 try {
-  const sizes = [1_000, 10_000];
-  for (const size of sizes) generateBank(join(work, String(size)), size, join(root, 'questions'));
-  const bankRuns = Math.max(3, Math.round(runs / 3));
-  const results = compare(
-    sizes.flatMap((size) => [
-      [bin, 'list', '--bank', join(work, String(size))],
-      [bin, 'search', 'dropout', '--bank', join(work, String(size))],
-    ]),
-    bankRuns,
+  console.log(`nnquiz benchmark — Node ${process.version}, medians of ${runs} runs\n`);
+  measure([bin, 'search', 'dropout'], true); // fills the warm cache for the bundled bank
+  const [floor, cold, uncached] = compare(
+    [
+      { args: ['-e', '0'], warm: true },
+      { args: [bin, 'search', 'dropout'], warm: true },
+      { args: [bin, 'search', 'dropout'], warm: false },
+    ],
+    runs,
   );
-  console.log(`\nGenerated banks (medians of ${bankRuns} runs; a cold process each time)`);
-  console.log('  files     list (load)        search dropout     peak memory (search)');
-  sizes.forEach((size, i) => {
-    const [list, search] = [results[2 * i], results[2 * i + 1]];
-    console.log(`  ${String(size).padStart(6)}  ${format(list.ms)}          ${format(search.ms)}          ${search.rss.toFixed(0).padStart(5)} MB`);
-  });
-  const [small, large] = [results[1], results[3]];
-  console.log(`\n  10,000 vs 1,000 files: search time ${(large.ms / small.ms).toFixed(1)}x, memory ${(large.rss / small.rss).toFixed(1)}x (10x would be linear)`);
-  console.log(`  10,000 files searched in ${(large.ms / 1000).toFixed(2)} s (aim: under 1 s)`);
+  console.log('Cold start (bundled bank, 71 questions)');
+  console.log(`  node -e 0                                  ${ms(floor.ms)}`);
+  console.log(`  nnquiz search dropout                      ${ms(cold.ms)}   ${(cold.ms / floor.ms).toFixed(2)}x the floor (aim: within 2x)`);
+  console.log(`  nnquiz search dropout, no cache yet        ${ms(uncached.ms)}   ${(uncached.ms / floor.ms).toFixed(2)}x the floor`);
+
+  const bankRuns = Math.max(3, Math.round(runs / 5));
+  const rows = [];
+  for (const size of sizes) {
+    const bank = join(work, `bank-${size}`);
+    generateBank(bank, size, join(root, 'questions'));
+    measure([bin, 'list', '--bank', bank], true); // fills the warm cache for this bank
+    const [listCold, listWarm, searchCold, searchWarm, grade] = compare(
+      [
+        { args: [bin, 'list', '--bank', bank], warm: false },
+        { args: [bin, 'list', '--bank', bank], warm: true },
+        { args: [bin, 'search', 'dropout', '--bank', bank], warm: false },
+        { args: [bin, 'search', 'dropout', '--bank', bank], warm: true },
+        { args: [bin, 'grade', 'generated-7', 'randomly zeroes units so they cannot co-adapt', '--bank', bank], warm: true },
+      ],
+      bankRuns,
+    );
+    rows.push({ size, listCold, listWarm, searchCold, searchWarm, grade });
+    rmSync(bank, { recursive: true, force: true });
+  }
+  console.log(`\nGenerated banks (medians of ${bankRuns} runs, a new process each; "no cache": an empty data folder each run)`);
+  console.log('   files   list: no cache   cached     search: no cache   cached     grade one answer   peak memory (search, cached)');
+  for (const r of rows) {
+    console.log(
+      `  ${String(r.size).padStart(6)}  ${ms(r.listCold.ms)}   ${ms(r.listWarm.ms)}    ${ms(r.searchCold.ms)}      ${ms(r.searchWarm.ms)}   ${ms(r.grade.ms)}          ${mb(r.searchWarm.rss)}`,
+    );
+  }
+  console.log('\n  Growth between sizes (time and memory ratios; linear growth equals the size ratio):');
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    const ratio = (f) => (f(b) / f(a)).toFixed(1);
+    console.log(
+      `  ${a.size} → ${b.size} (${(b.size / a.size).toFixed(0)}x files): search cached ${ratio((r) => r.searchWarm.ms)}x, list cached ${ratio((r) => r.listWarm.ms)}x, search no cache ${ratio((r) => r.searchCold.ms)}x, memory ${ratio((r) => r.searchWarm.rss)}x`,
+    );
+  }
+  const ten = rows.find((r) => r.size === 10_000);
+  if (ten) console.log(`\n  10,000 files searched in ${(ten.searchWarm.ms / 1000).toFixed(2)} s with the cache, ${(ten.searchCold.ms / 1000).toFixed(2)} s without (aim: under 1 s)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
