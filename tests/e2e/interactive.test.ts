@@ -66,17 +66,26 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
     expect(log[2]).toMatchObject({ attempt: log[0].id, override: 'correct' });
   });
 
-  it('fits a narrow 40-column terminal', async () => {
+  it('skips on an empty answer, and fits a narrow 40-column terminal', async () => {
     const data = tempDir();
-    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '1'], 40);
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '2'], 40);
     await quiz.waitFor('Your answer');
-    quiz.type('weighted sum softmax');
     quiz.keys('Enter');
+    await quiz.waitFor('Skipped.');
+    quiz.keys('Enter');
+    await quiz.waitFor('Your answer', 2);
+    quiz.type('randomly zeroes units');
+    quiz.keys('Enter');
+    await quiz.waitFor('Model answer:', 2);
     await quiz.waitFor('Enter next');
     quiz.keys('Enter');
     const screen = await quiz.waitFor('EXIT=');
     expect(screen).toContain('Session summary');
-    expect(records(data)).toHaveLength(1);
+    expect(screen).toMatch(/2 +dropout +partial/);
+    expect(records(data).map((r) => [r.question, r.skipped])).toEqual([
+      ['attention', true],
+      ['dropout', false],
+    ]);
   });
 });
 
