@@ -1,0 +1,213 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { packageVersion } from './version.js';
+
+// Only commander is imported up front: each command loads its own modules when it runs,
+// so `--help` and `--version` stay fast. Completion reads this structure too.
+
+const DIFFICULTIES = ['easy', 'medium', 'hard'];
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+function collectDifficulty(value: string, previous: string[] = []): string[] {
+  const values = collect(value.toLowerCase());
+  const bad = values.find((v) => !DIFFICULTIES.includes(v));
+  if (bad !== undefined) throw new InvalidArgumentError(`expected easy, medium or hard, got ${JSON.stringify(bad)}.`);
+  return [...previous, ...values];
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number of 1 or more, got ${JSON.stringify(value)}.`);
+  return number;
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`expected a whole number, got ${JSON.stringify(value)}.`);
+  return number;
+}
+
+const dataDirOption = () => new Option('--data-dir <dir>', 'where progress is kept (default: NNQUIZ_DATA_DIR, else the platform data folder)');
+const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the bundled bank (repeatable)').argParser(collect);
+const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
+
+function withSelection(command: Command): Command {
+  return command
+    .addOption(new Option('--topic <topic>', 'only questions of this topic (repeatable, or comma-separated)').argParser(collect))
+    .addOption(new Option('--tag <tag>', 'only questions with this tag (repeatable, or comma-separated)').argParser(collect))
+    .addOption(new Option('--difficulty <level>', 'only easy, medium or hard questions (repeatable)').argParser(collectDifficulty));
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('nnquiz')
+    .description('Practise neural-network interview questions in the terminal.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .showHelpAfterError("hint: add --help to the command for its usage and examples")
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'nnquiz: ')) })
+    .showSuggestionAfterError()
+    .exitOverride()
+    .hook('preAction', async (command) => {
+      const { configureColor } = await import('./ui/style.js');
+      configureColor(command.opts().color !== false);
+    })
+    .addHelpText('after', examples('nnquiz list --topic training', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz validate ./my-questions'));
+
+  withSelection(program.command('quiz').description('answer questions in the terminal and get each graded'))
+    .addOption(new Option('-n, --count <n>', 'how many questions').argParser(positiveInteger).default(10))
+    .addOption(new Option('--order <order>', 'random or bank order').choices(['random', 'bank']).default('random'))
+    .addOption(new Option('--seed <n>', 'make the random order reproducible').argParser(wholeNumber))
+    .addOption(new Option('--time-limit <seconds>', 'interview mode: seconds per question; late answers are graded but marked late').argParser(positiveInteger))
+    .option('--multiline', "write each answer in $EDITOR instead of on one line")
+    .option('--no-follow-ups', 'do not ask follow-up questions after a correct answer')
+    .option('--exam', 'mock interview: no feedback until the end, then a full report')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText(
+      'after',
+      examples('nnquiz quiz', 'nnquiz quiz --topic optimization --count 5', 'nnquiz quiz --exam --time-limit 90 --count 6', 'printf "answer one\\nanswer two\\n" | nnquiz quiz --count 2 --order bank'),
+    )
+    .action(async (options) => {
+      const { runQuiz } = await import('./commands/quiz.js');
+      process.exitCode = await runQuiz(options);
+    });
+
+  withSelection(program.command('review').description('spaced repetition: bring back due and weak questions'))
+    .addOption(new Option('-n, --limit <n>', 'at most this many questions').argParser(positiveInteger).default(20))
+    .option('--cram', 'practise the weakest questions now, whatever their schedule')
+    .option('--multiline', 'write each answer in $EDITOR instead of on one line')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText('after', examples('nnquiz review', 'nnquiz review --topic attention --limit 5', 'nnquiz review --cram'))
+    .action(async (options) => {
+      const { runReview } = await import('./commands/review.js');
+      process.exitCode = await runReview(options);
+    });
+
+  program
+    .command('stats')
+    .description('show progress: accuracy, streak, what is due, weak topics and missed ideas')
+    .option('--flagged', 'list the questions flagged for a fix')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addOption(jsonOption('the same figures'))
+    .addHelpText('after', examples('nnquiz stats', 'nnquiz stats --flagged', 'nnquiz stats --json'))
+    .action(async (options) => {
+      const { runStats } = await import('./commands/stats.js');
+      process.exitCode = runStats(options);
+    });
+
+  withSelection(program.command('list').description('list the questions in the bank'))
+    .addOption(bankOption())
+    .addOption(jsonOption('an array of {id, question, topic, tags, difficulty, file}'))
+    .addHelpText('after', examples('nnquiz list', 'nnquiz list --topic optimization --difficulty hard', 'nnquiz list --tag cnn --json'))
+    .action(async (options) => {
+      const { runList } = await import('./commands/list.js');
+      process.exitCode = runList(options);
+    });
+
+  program
+    .command('show')
+    .description('show a question, its model answer and its key terms')
+    .argument('<id>', "the question's id (see 'nnquiz list')")
+    .addOption(bankOption())
+    .addOption(jsonOption('the whole parsed question, with key_terms and answer,'))
+    .addHelpText('after', examples('nnquiz show dropout', 'nnquiz show dropout --json'))
+    .action(async (id: string, options) => {
+      const { runShow } = await import('./commands/show.js');
+      process.exitCode = runShow(id, options);
+    });
+
+  withSelection(program.command('search').description('find questions by keyword; typos are forgiven'))
+    .argument('<words...>', 'words to look for in questions, key terms, tags and answers')
+    .addOption(new Option('-n, --limit <n>', 'show at most this many results').argParser(positiveInteger).default(10))
+    .addOption(bankOption())
+    .addOption(jsonOption('an array of {id, question, score}, best first,'))
+    .addHelpText('after', examples('nnquiz search dropout', 'nnquiz search vanishing gradeint --limit 3', 'nnquiz search attention --topic attention --json'))
+    .action(async (words: string[], options) => {
+      const { runSearch } = await import('./commands/search.js');
+      process.exitCode = runSearch(words, options);
+    });
+
+  program
+    .command('grade')
+    .description("grade an answer against a question's key terms")
+    .argument('[id]', "the question's id (see 'nnquiz list')")
+    .argument('[answer...]', 'the answer; read from stdin when left out')
+    .option('--batch <file>', "grade JSON lines {\"id\", \"answer\"} from a file, or '-' for stdin; prints one JSON line each")
+    .addOption(bankOption())
+    .addOption(jsonOption('the grade as one JSON object'))
+    .addHelpText(
+      'after',
+      examples(
+        'nnquiz grade dropout "randomly zeroes units during training, which stops co-adaptation"',
+        'echo "gradients shrink through sigmoid layers; use ReLU" | nnquiz grade vanishing-gradient --json',
+        'nnquiz grade --batch answers.jsonl > grades.jsonl',
+      ),
+    )
+    .action(async (id: string | undefined, answer: string[], options) => {
+      const { runGrade } = await import('./commands/grade.js');
+      process.exitCode = await runGrade(id, answer, options);
+    });
+
+  withSelection(program.command('export').description('write a study sheet: Markdown, HTML (prints well), Anki or JSON'))
+    .addOption(new Option('-f, --format <format>', 'md, html, anki or json').choices(['md', 'html', 'anki', 'json']).default('md'))
+    .option('-o, --out <file>', "where to write ('-' for stdout); default: stdout for md and json, nnquiz-study-sheet.html / .txt here for html and anki")
+    .addOption(new Option('--ids <ids>', 'only these question ids (comma-separated)').argParser(collect))
+    .option('--weak', 'only questions whose latest attempt was not correct, or that are due, with your last answer and what it missed')
+    .option('--no-answers', 'leave out the answers: a practice sheet')
+    .option('--terms', "show each answer's key terms")
+    .option('--title <title>', 'the title of the sheet')
+    .addOption(bankOption())
+    .addOption(dataDirOption())
+    .addHelpText(
+      'after',
+      examples('nnquiz export > sheet.md', 'nnquiz export --format html --out sheet.html --topic attention', 'nnquiz export --format anki --weak', 'nnquiz export --format md --no-answers --difficulty hard'),
+    )
+    .action(async (options) => {
+      const { runExport } = await import('./commands/export.js');
+      process.exitCode = runExport(options);
+    });
+
+  program
+    .command('new')
+    .description('add a question to a bank: asks for each field, or takes them as flags')
+    .option('--bank <dir>', 'the bank to add to (default: ./questions)')
+    .option('--id <id>', 'the id (default: from the question)')
+    .option('--question <text>', 'the question; with it, nothing is asked')
+    .option('--topic <topic>', 'the topic, also its folder (default: general)')
+    .addOption(new Option('--tags <tags>', 'comma-separated tags').argParser(collect))
+    .addOption(new Option('--difficulty <level>', 'easy, medium or hard').choices(['easy', 'medium', 'hard']))
+    .option('--terms <spec>', 'key terms: commas between terms, | before aliases, e.g. "a, b|alias, c"')
+    .option('--answer-file <file>', "the model answer, a Markdown file ('-' for stdin)")
+    .addHelpText(
+      'after',
+      examples('nnquiz new --bank ./my-questions', 'nnquiz new --bank ./my-questions --question "What is label smoothing?" --topic regularization --terms "soft targets|softened labels, overconfidence, calibration" --answer-file answer.md'),
+    )
+    .action(async (options) => {
+      const { runNew } = await import('./commands/new.js');
+      process.exitCode = await runNew(options);
+    });
+
+  program
+    .command('validate')
+    .description('check question banks for errors and for what makes grading weak')
+    .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')
+    .option('--strict', 'treat warnings as errors')
+    .addOption(jsonOption('{folders, questions, errors, warnings, problems}'))
+    .addHelpText('after', examples('nnquiz validate', 'nnquiz validate ./my-questions --strict'))
+    .action(async (dirs: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = runValidate(dirs, options);
+    });
+
+  return program;
+}
