@@ -30,7 +30,13 @@ function wholeNumber(value: string): number {
 }
 
 const dataDirOption = () => new Option('--data-dir <dir>', 'where progress is kept (default: NNQUIZ_DATA_DIR, else the platform data folder)');
-const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the bundled bank (repeatable)').argParser(collect);
+const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the banks in use (repeatable)').argParser(collect);
+const withBundledOption = () => new Option('--with-bundled', 'load the bundled bank too, beside --bank or NNQUIZ_BANK');
+
+/** --bank and --with-bundled, on every command that reads banks. */
+function withBanks(command: Command): Command {
+  return command.addOption(bankOption()).addOption(withBundledOption()).addOption(withBundledOption());
+}
 const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
 
 function withSelection(command: Command): Command {
@@ -42,6 +48,16 @@ function withSelection(command: Command): Command {
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+/** The settings' colour switch; a settings file with a problem is reported by the commands that need it. */
+async function colorSetting(): Promise<boolean> {
+  try {
+    const { loadSettings } = await import('./commands/settings.js');
+    return loadSettings().color;
+  } catch {
+    return true;
+  }
 }
 
 export function buildProgram(): Command {
@@ -57,19 +73,19 @@ export function buildProgram(): Command {
     .exitOverride()
     .hook('preAction', async (command) => {
       const { configureColor } = await import('./ui/style.js');
-      configureColor(command.opts().color !== false);
+      configureColor(command.opts().color !== false && (await colorSetting()));
     })
     .addHelpText('after', examples('nnquiz list --topic training', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz validate ./my-questions'));
 
   withSelection(program.command('quiz').description('answer questions in the terminal and get each graded'))
-    .addOption(new Option('-n, --count <n>', 'how many questions').argParser(positiveInteger).default(10))
+    .addOption(new Option('-n, --count <n>', 'how many questions (default: quizCount in the settings, else 10)').argParser(positiveInteger))
     .addOption(new Option('--order <order>', 'random or bank order').choices(['random', 'bank']).default('random'))
     .addOption(new Option('--seed <n>', 'make the random order reproducible').argParser(wholeNumber))
     .addOption(new Option('--time-limit <seconds>', 'interview mode: seconds per question; late answers are graded but marked late').argParser(positiveInteger))
     .option('--multiline', "write each answer in $EDITOR instead of on one line")
     .option('--no-follow-ups', 'do not ask follow-up questions after a correct answer')
     .option('--exam', 'mock interview: no feedback until the end, then a full report')
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -84,7 +100,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-n, --limit <n>', 'at most this many questions').argParser(positiveInteger).default(20))
     .option('--cram', 'practise the weakest questions now, whatever their schedule')
     .option('--multiline', 'write each answer in $EDITOR instead of on one line')
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText('after', examples('nnquiz review', 'nnquiz review --topic attention --limit 5', 'nnquiz review --cram'))
     .action(async (options) => {
@@ -96,7 +112,7 @@ export function buildProgram(): Command {
     .command('stats')
     .description('show progress: accuracy, streak, what is due, weak topics and missed ideas')
     .option('--flagged', 'list the questions flagged for a fix')
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(dataDirOption())
     .addOption(jsonOption('the same figures'))
     .addHelpText('after', examples('nnquiz stats', 'nnquiz stats --flagged', 'nnquiz stats --json'))
@@ -106,7 +122,7 @@ export function buildProgram(): Command {
     });
 
   withSelection(program.command('list').description('list the questions in the bank'))
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(jsonOption('an array of {id, question, topic, tags, difficulty, file}'))
     .addHelpText('after', examples('nnquiz list', 'nnquiz list --topic optimization --difficulty hard', 'nnquiz list --tag cnn --json'))
     .action(async (options) => {
@@ -118,7 +134,7 @@ export function buildProgram(): Command {
     .command('show')
     .description('show a question, its model answer and its key terms')
     .argument('<id>', "the question's id (see 'nnquiz list')")
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(jsonOption('the whole parsed question, with key_terms and answer,'))
     .addHelpText('after', examples('nnquiz show dropout', 'nnquiz show dropout --json'))
     .action(async (id: string, options) => {
@@ -129,7 +145,7 @@ export function buildProgram(): Command {
   withSelection(program.command('search').description('find questions by keyword; typos are forgiven'))
     .argument('<words...>', 'words to look for in questions, key terms, tags and answers')
     .addOption(new Option('-n, --limit <n>', 'show at most this many results').argParser(positiveInteger).default(10))
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(jsonOption('an array of {id, question, score}, best first,'))
     .addHelpText('after', examples('nnquiz search dropout', 'nnquiz search vanishing gradeint --limit 3', 'nnquiz search attention --topic attention --json'))
     .action(async (words: string[], options) => {
@@ -143,7 +159,7 @@ export function buildProgram(): Command {
     .argument('[id]', "the question's id (see 'nnquiz list')")
     .argument('[answer...]', 'the answer; read from stdin when left out')
     .option('--batch <file>', "grade JSON lines {\"id\", \"answer\"} from a file, or '-' for stdin; prints one JSON line each")
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(jsonOption('the grade as one JSON object'))
     .addHelpText(
       'after',
@@ -166,7 +182,7 @@ export function buildProgram(): Command {
     .option('--no-answers', 'leave out the answers: a practice sheet')
     .option('--terms', "show each answer's key terms")
     .option('--title <title>', 'the title of the sheet')
-    .addOption(bankOption())
+    .addOption(bankOption()).addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -198,10 +214,49 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('config')
+    .description('read and change the settings: banks to load, defaults, colour')
+    .argument('<action>', 'path, list, get, set or unset')
+    .argument('[args...]', 'the setting, and for set its value')
+    .addOption(jsonOption('the settings (list) or the value (get)'))
+    .addHelpText(
+      'after',
+      `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config unset banks')}`,
+    )
+    .action(async (action: string, args: string[], options) => {
+      const { runConfig } = await import('./commands/config.js');
+      process.exitCode = runConfig(action, args, options);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `\nInstall:\n  bash  echo 'source <(nnquiz completion bash)' >> ~/.bashrc\n  zsh   echo 'source <(nnquiz completion zsh)' >> ~/.zshrc\n  fish  nnquiz completion fish > ~/.config/fish/completions/nnquiz.fish\n`,
+    )
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      process.exitCode = runCompletion(shell);
+    });
+
+  // Asked by the completion scripts on every Tab: `nnquiz __complete -- <words so far>`.
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .action(async (words: string[]) => {
+      const { runComplete } = await import('./commands/completion.js');
+      process.exitCode = await runComplete(words);
+    });
+
+  program
     .command('validate')
     .description('check question banks for errors and for what makes grading weak')
     .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')
     .option('--strict', 'treat warnings as errors')
+    .addOption(withBundledOption())
     .addOption(jsonOption('{folders, questions, errors, warnings, problems}'))
     .addHelpText('after', examples('nnquiz validate', 'nnquiz validate ./my-questions --strict'))
     .action(async (dirs: string[], options) => {

@@ -1,17 +1,16 @@
 import Fuse from 'fuse.js';
 import { BankFolderError, readBank } from '../core/bank.js';
-import type { Difficulty, Question } from '../core/question.js';
+import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/question.js';
 import { selectQuestions, type Selection } from '../core/select.js';
 import { UsageError } from '../errors.js';
 import { join } from 'node:path';
-import { bankFolders, dataFolder } from '../paths.js';
+import { dataFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';
 import { packageVersion } from '../version.js';
 import { BankCache } from '../store/bank-cache.js';
 import { reportProblems } from '../ui/problems.js';
+import { loadSettings } from './settings.js';
 
-export interface BankOptions {
-  bank?: string[];
-}
+export type BankOptions = BankChoice;
 
 export interface SelectionOptions {
   topic?: string[];
@@ -23,13 +22,17 @@ export interface SelectionOptions {
 export function loadQuestions(options: BankOptions & { dataDir?: string }): Question[] {
   try {
     const cache = new BankCache(join(dataFolder(options.dataDir), 'cache'), packageVersion());
-    const bank = readBank(bankFolders(options.bank), { cacheFor: cache.forFolder });
+    const settings = loadSettings();
+    const { folders } = resolveBankFolders(options, settings, settingsFile());
+    const bank = readBank(folders, { cacheFor: cache.forFolder });
     cache.save();
     reportProblems(bank.problems);
-    return bank.questions;
+    // The settings' pass mark is for questions that set none.
+    if (settings.passMark === DEFAULT_PASS_MARK) return bank.questions;
+    return bank.questions.map((q) => (q.defaulted.includes('passMark') ? { ...q, passMark: settings.passMark } : q));
   } catch (error) {
     if (error instanceof BankFolderError) {
-      throw new UsageError(`--bank ${JSON.stringify(error.folder)}: ${error.reason}`, 'give a folder that holds question .md files, e.g. --bank ./my-questions');
+      throw new UsageError(`bank folder ${JSON.stringify(error.folder)} ${error.reason}`, "give a folder that holds question .md files (--bank, NNQUIZ_BANK or 'nnquiz config set banks')");
     }
     throw error;
   }

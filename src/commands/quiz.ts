@@ -5,9 +5,10 @@ import { renderExamReport, renderFeedback, renderQuestion, renderSummary } from 
 import { style } from '../ui/style.js';
 import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
 import { answerSource, askAndRecord, openStore, type StoreOptions } from './practice.js';
+import { loadSettings } from './settings.js';
 
 export interface QuizOptions extends BankOptions, SelectionOptions, StoreOptions {
-  count: number;
+  count?: number;
   order: 'random' | 'bank';
   seed?: number;
   timeLimit?: number;
@@ -23,7 +24,7 @@ export async function runQuiz(options: QuizOptions): Promise<number> {
   const store = openStore(options);
   reportDamage(store.load().damaged, store.file);
   const random = seededRandom(options.seed ?? Date.now());
-  const size = Math.min(options.count, questions.length);
+  const size = Math.min(options.count ?? loadSettings().quizCount, questions.length);
   const queue = new QuestionQueue(orderQuestions(questions, options.order, random), size, all, options.followUps);
   const source = answerSource();
   const results: SessionResult[] = [];

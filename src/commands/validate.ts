@@ -1,18 +1,21 @@
 import { BankFolderError, readBank } from '../core/bank.js';
 import { lintBank } from '../core/lint.js';
 import { UsageError } from '../errors.js';
-import { bankFolders } from '../paths.js';
+import { resolveBankFolders, settingsFile } from '../paths.js';
+import { loadSettings } from './settings.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';
 
 export interface ValidateOptions {
   strict?: boolean;
   json?: boolean;
+  withBundled?: boolean;
 }
 
-/** Checks banks: errors (unusable files) and warnings (weak grading); exit 1 on errors, or on warnings with --strict. */
+/** Checks banks (default: those in use): errors (unusable files) and warnings (weak grading); exit 1 on errors, or on warnings with --strict. */
 export function runValidate(folders: string[], options: ValidateOptions): number {
-  const targets = bankFolders(folders);
+  // The given folders, or else the banks in use (by default the bundled bank).
+  const targets = resolveBankFolders({ bank: folders, withBundled: options.withBundled }, loadSettings(), settingsFile()).folders;
   let bank;
   try {
     bank = readBank(targets);

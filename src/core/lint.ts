@@ -24,7 +24,7 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
     const answer = answers[index]!;
     // Derived key terms come from the answer itself; only the author's own terms can be weak.
     const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
-    for (const missing of q.defaulted.filter((field) => field !== 'id')) {
+    for (const missing of q.defaulted.filter((field) => field === 'topic' || field === 'difficulty')) {
       warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
     }
     for (const term of keyTerms) {

@@ -34,7 +34,7 @@ export interface Question {
   /** The file it came from, as given to the loader. */
   file: string;
   /** Fields the file left out and that took a default (validate warns about some of them). */
-  defaulted: Array<'id' | 'topic' | 'difficulty'>;
+  defaulted: Array<'id' | 'topic' | 'difficulty' | 'passMark'>;
   /** Front-matter keys nnquiz does not know, kept for forward compatibility. */
   extra: Record<string, unknown>;
 }
@@ -166,6 +166,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     }
     difficulty = value as Difficulty;
   }
+  if (data.pass_mark === undefined || data.pass_mark === null) defaulted.push('passMark');
   const passMark = data.pass_mark ?? DEFAULT_PASS_MARK;
   if (typeof passMark !== 'number' || !(passMark > 0 && passMark <= 1)) {
     throw new FieldError('pass_mark', `'pass_mark' must be a number above 0 and at most 1, e.g. 'pass_mark: 0.6'; found ${quoteFound(data.pass_mark)}`);

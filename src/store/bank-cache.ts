@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank.js';
 import { DIFFICULTIES } from '../core/question.js';
 import { stripControlSequences } from '../core/safe-text.js';
+import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   format: number;
@@ -91,13 +92,10 @@ class FolderCache implements ParseCache {
       }
     }
     if (!this.changed) return;
-    const temporary = `${this.path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify(this.content));
-      renameSync(temporary, this.path);
+      writeFileAtomic(this.path, JSON.stringify(this.content));
     } catch {
       // A cache that cannot be written only costs speed next time.
-      rmSync(temporary, { force: true });
     }
   }
 }

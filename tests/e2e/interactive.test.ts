@@ -15,7 +15,9 @@ afterEach(() => {
 
 function start(args: string[], width = 100, env: Record<string, string> = {}): TmuxSession {
   const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1', ...env } });
+  // Never the user's own settings or data: a fresh folder for each.
+  const home = tempDir();
+  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1', XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, NNQUIZ_DATA_DIR: home, ...env } });
   sessions.push(session);
   return session;
 }

@@ -18,7 +18,7 @@ export interface CliResult {
 
 /** Runs the built CLI as a user would, with colour off unless the test asks for it. */
 export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NNQUIZ_DATA_DIR: dataHome, XDG_DATA_HOME: dataHome, XDG_CONFIG_HOME: dataHome, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NNQUIZ_DATA_DIR: dataHome, XDG_DATA_HOME: dataHome, XDG_CONFIG_HOME: dataHome, NNQUIZ_CONFIG: undefined, NNQUIZ_BANK: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',

@@ -1,0 +1,72 @@
+import { checkSetting, DEFAULT_SETTINGS, isSettingKey, SETTING_KEYS, SETTING_RULES, type SettingKey } from '../core/settings.js';
+import { CliError, UsageError } from '../errors.js';
+import { settingsFile } from '../paths.js';
+import { readSettingsFile, writeSettingsFile } from '../store/config-file.js';
+import { style } from '../ui/style.js';
+
+const format = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function keyOf(name: string): SettingKey {
+  if (!isSettingKey(name)) throw new UsageError(`unknown setting ${JSON.stringify(name)}`, `the settings are ${SETTING_KEYS.join(', ')}`);
+  return name;
+}
+
+/** `nnquiz config path|list|get|set|unset`: read and change the settings without editing the file by hand. */
+export function runConfig(action: string, args: string[], options: { json?: boolean }): number {
+  const file = readSettingsFile(settingsFile());
+  switch (action) {
+    case 'path':
+      process.stdout.write(`${file.path}\n`);
+      return 0;
+    case 'list': {
+      const rows = SETTING_KEYS.map((key) => {
+        const fromFile = key in file.settings;
+        return { key, value: fromFile ? file.settings[key] : DEFAULT_SETTINGS[key], source: fromFile ? 'file' : 'default' };
+      });
+      for (const problem of file.problems) process.stderr.write(`${style.error(`${file.path}: ${problem}`)}\n`);
+      if (options.json) process.stdout.write(`${JSON.stringify({ path: file.path, settings: Object.fromEntries(rows.map((r) => [r.key, r.value])), problems: file.problems }, null, 2)}\n`);
+      else {
+        const width = Math.max(...SETTING_KEYS.map((k) => k.length));
+        for (const row of rows) process.stdout.write(`${row.key.padEnd(width)}  ${format(row.value)}${row.source === 'default' ? style.dim('  (default)') : ''}\n`);
+        process.stdout.write(style.dim(`${file.path}${file.exists ? '' : ' (not created yet)'}\n`));
+      }
+      return file.problems.length > 0 ? 1 : 0;
+    }
+    case 'get': {
+      if (args.length !== 1) throw new UsageError('config get takes one setting', `e.g. nnquiz config get quizCount; the settings are ${SETTING_KEYS.join(', ')}`);
+      const key = keyOf(args[0]!);
+      const value = key in file.settings ? file.settings[key] : DEFAULT_SETTINGS[key];
+      process.stdout.write(`${options.json ? JSON.stringify(value) : format(value)}\n`);
+      return 0;
+    }
+    case 'set':
+    case 'unset': {
+      const expected = action === 'set' ? 2 : 1;
+      if (args.length !== expected) {
+        throw new UsageError(`config ${action} takes ${action === 'set' ? 'a setting and a value' : 'one setting'}`, action === 'set' ? 'e.g. nnquiz config set quizCount 15' : 'e.g. nnquiz config unset banks');
+      }
+      // A key the file holds may be unset even when unknown (a misspelling, say).
+      const key = action === 'unset' && args[0]! in file.raw ? (args[0] as SettingKey) : keyOf(args[0]!);
+      if (file.exists && Object.keys(file.raw).length === 0 && file.problems.length > 0) {
+        throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'fix or delete the file by hand, then try again; nothing was written');
+      }
+      const raw = { ...file.raw };
+      if (action === 'set') {
+        const value = SETTING_RULES[key].fromText(args[1]!);
+        const problem = checkSetting(key, value);
+        if (problem) throw new UsageError(problem, 'nothing was written');
+        raw[key] = value;
+      } else delete raw[key];
+      try {
+        writeSettingsFile(file.path, raw);
+      } catch (error) {
+        throw new CliError(`settings file ${file.path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'check the folder is writable, or set NNQUIZ_CONFIG to another file');
+      }
+      const reset = isSettingKey(key) ? `${key} reset to ${format(DEFAULT_SETTINGS[key])}` : `${key} removed`;
+      process.stdout.write(`${action === 'set' ? `${key} = ${format(raw[key])}` : reset}  ${style.dim(`(${file.path})`)}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown config action ${JSON.stringify(action)}`, 'use one of: path, list, get, set, unset');
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkSetting, parseSettings, SETTING_RULES } from '../../src/core/settings.js';
+
+describe('parseSettings', () => {
+  it('keeps valid keys and names each problem with its key, the expected shape and what was found', () => {
+    expect(parseSettings({ banks: ['~/q'], quizCount: 15, passMark: 1.5, color: 'yes', quizCont: 3 })).toEqual({
+      settings: { banks: ['~/q'], quizCount: 15 },
+      problems: [
+        "'passMark' must be a number above 0 and at most 1, e.g. 0.6; found 1.5",
+        "'color' must be true or false, e.g. false; found \"yes\"",
+        "unknown setting 'quizCont'; the settings are banks, includeBundled, quizCount, passMark, color",
+      ],
+    });
+  });
+
+  it('refuses a file that is not a JSON object', () => {
+    expect(parseSettings([1]).problems).toEqual(['the settings must be a JSON object such as {"quizCount": 15}; found [1]']);
+  });
+});
+
+describe('values typed on the command line', () => {
+  it.each([
+    ['banks', '~/a, ~/b', ['~/a', '~/b']],
+    ['banks', '["~/with,comma"]', ['~/with,comma']],
+    ['banks', '', []],
+    ['includeBundled', 'off', false],
+    ['color', 'TRUE', true],
+    ['quizCount', '15', 15],
+    ['passMark', '0.7', 0.7],
+  ] as const)('%s %j', (key, text, value) => {
+    const parsed = SETTING_RULES[key].fromText(text);
+    expect(parsed).toEqual(value);
+    expect(checkSetting(key, parsed)).toBeUndefined();
+  });
+
+  it.each([
+    ['quizCount', '1.5'],
+    ['quizCount', 'ten'],
+    ['passMark', '0'],
+    ['color', 'maybe'],
+  ] as const)('rejects %s %j', (key, text) => {
+    expect(checkSetting(key, SETTING_RULES[key].fromText(text))).toMatch(new RegExp(`^'${key}' must be`));
+  });
+});

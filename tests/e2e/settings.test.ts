@@ -1,0 +1,98 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledBank, fixture, tempDir } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+const small = fixture('small-bank');
+const ids = (stdout: string) => JSON.parse(stdout).map((q: { id: string }) => q.id) as string[];
+
+function withSettings(settings?: object) {
+  const config = join(tempDir(), 'nnquiz', 'config.json');
+  const env = { NNQUIZ_CONFIG: config };
+  if (settings) {
+    mkdirSync(join(config, '..'), { recursive: true });
+    writeFileSync(config, JSON.stringify(settings));
+  }
+  return { config, env };
+}
+
+describe('nnquiz config', () => {
+  it('sets, gets, lists and unsets settings, validating before it writes', () => {
+    const { config, env } = withSettings();
+    expect(runCli(['config', 'path'], { env }).stdout).toBe(`${config}\n`);
+    expect(runCli(['config', 'set', 'quizCount', '15'], { env })).toMatchObject({ status: 0, stdout: `quizCount = 15  (${config})\n` });
+    expect(runCli(['config', 'set', 'banks', `${small},~/more`], { env }).status).toBe(0);
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ quizCount: 15, banks: [small, '~/more'] });
+    expect(runCli(['config', 'get', 'quizCount'], { env }).stdout).toBe('15\n');
+    expect(runCli(['config', 'get', 'passMark'], { env }).stdout).toBe('0.6\n');
+    expect(JSON.parse(runCli(['config', 'list', '--json'], { env }).stdout).settings).toEqual({ banks: [small, '~/more'], includeBundled: true, quizCount: 15, passMark: 0.6, color: true });
+    const bad = runCli(['config', 'set', 'passMark', '2'], { env });
+    expect(bad).toMatchObject({ status: 2, stderr: "nnquiz: 'passMark' must be a number above 0 and at most 1, e.g. 0.6; found 2\nhint: nothing was written\n" });
+    expect(runCli(['config', 'unset', 'banks'], { env }).stdout).toContain('banks reset to []');
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ quizCount: 15 });
+    expect(runCli(['config', 'get', 'bogus'], { env })).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown setting "bogus"') });
+  });
+
+  it('stops other commands on a broken settings file, naming the key, and lets config repair it', () => {
+    const { config, env } = withSettings({ quizCont: 3, color: false });
+    const list = runCli(['list'], { env });
+    expect(list.status).toBe(1);
+    expect(list.stderr).toBe(`nnquiz: settings file ${config}: unknown setting 'quizCont'; the settings are banks, includeBundled, quizCount, passMark, color\nhint: fix it with 'nnquiz config set KEY VALUE' or 'nnquiz config unset KEY'; 'nnquiz config list' shows every problem\n`);
+    expect(runCli(['config', 'unset', 'quizCont'], { env }).status).toBe(0);
+    expect(runCli(['list'], { env }).status).toBe(0);
+  });
+});
+
+describe('which banks are loaded', () => {
+  it('takes --bank over NNQUIZ_BANK over the settings file over the bundled bank', () => {
+    const other = tempDir();
+    writeFileSync(join(other, 'only.md'), '---\nquestion: Only here?\n---\nYes.\n');
+    const { env } = withSettings({ banks: [small], includeBundled: false });
+    expect(ids(runCli(['list', '--json'], { env }).stdout)).toEqual(['attention', 'dropout', 'early-stopping']);
+    expect(ids(runCli(['list', '--json'], { env: { ...env, NNQUIZ_BANK: other } }).stdout)).toEqual(['only']);
+    expect(ids(runCli(['list', '--json', '--bank', small], { env: { ...env, NNQUIZ_BANK: other } }).stdout)).toEqual(['attention', 'dropout', 'early-stopping']);
+    expect(ids(runCli(['list', '--json']).stdout).length).toBeGreaterThanOrEqual(65);
+  });
+
+  it('adds the bundled bank with includeBundled, or with --with-bundled', () => {
+    const { env } = withSettings({ banks: [small] });
+    expect(ids(runCli(['list', '--json'], { env }).stdout)).toContain('vanishing-gradient');
+    const both = ids(runCli(['list', '--json', '--bank', small, '--with-bundled']).stdout);
+    expect(both).toContain('attention');
+    expect(both).toContain('vanishing-gradient');
+    expect(runCli(['list', '--json', '--bank', bundledBank, '--with-bundled']).status).toBe(0);
+  });
+
+  it('expands ~ in NNQUIZ_BANK and the settings, and reads several folders from NNQUIZ_BANK', () => {
+    const home = tempDir();
+    cpSync(small, join(home, 'bank'), { recursive: true });
+    expect(ids(runCli(['list', '--json'], { env: { HOME: home, NNQUIZ_BANK: `~/bank:${fixture('derived-bank')}` } }).stdout)).toEqual(['attention', 'dropout', 'early-stopping', 'constructors', 'prototype']);
+    const { env } = withSettings({ banks: ['~/bank'], includeBundled: false });
+    expect(ids(runCli(['list', '--json'], { env: { ...env, HOME: home } }).stdout)).toEqual(['attention', 'dropout', 'early-stopping']);
+  });
+
+  it('names both files when ids clash across banks, and says how to resolve it', () => {
+    const copy = tempDir();
+    cpSync(small, copy, { recursive: true });
+    const { stderr } = runCli(['list', '--bank', small, '--bank', copy]);
+    expect(stderr).toContain(`${join(copy, 'advanced', 'attention.md')}: error: duplicate id "attention", already used by ${join(small, 'advanced', 'attention.md')}; ids must be unique across all loaded banks: give one of them another 'id:'`);
+  });
+});
+
+describe('defaults from the settings', () => {
+  it('uses quizCount for quiz and passMark for questions that set none', () => {
+    const data = tempDir();
+    const { env } = withSettings({ quizCount: 1, passMark: 0.3 });
+    const quiz = runCli(['quiz', '--bank', small, '--data-dir', data, '--order', 'bank'], { env, input: 'a\nb\nc\n' });
+    expect(quiz.stdout).toContain('Question 1/1');
+    expect(JSON.parse(runCli(['show', 'dropout', '--bank', small, '--json'], { env }).stdout).pass_mark).toBe(0.3);
+    expect(JSON.parse(runCli(['grade', 'dropout', '--bank', small, '--json', 'randomly drops units'], { env }).stdout).verdict).toBe('correct');
+  });
+
+  it('turns colour off with color: false, even when forced', () => {
+    const { env } = withSettings({ color: false });
+    expect(runCli(['search', 'dropout', '--limit', '1'], { env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b/);
+    expect(runCli(['search', 'dropout', '--limit', '1'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b/);
+  });
+});
