@@ -53,7 +53,7 @@ Gradients **shrink** layer by layer.
   it('fills defaults: id from the file name, topic from the folder, medium difficulty, pass mark 0.6', () => {
     const { question } = parse('---\nquestion: Why?\n---\nBecause.\n');
     expect(question).toMatchObject({ id: 'example', topic: 'training', difficulty: 'medium', passMark: 0.6, tags: [], keyTerms: [], followUps: [] });
-    expect(question?.defaulted).toEqual(['id', 'topic', 'difficulty']);
+    expect(question?.defaulted).toEqual(['id', 'topic', 'difficulty', 'passMark']);
   });
 
   it("uses 'general' as the topic of a file at the bank's root", () => {
