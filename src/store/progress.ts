@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MatchKind, Verdict } from '../core/grade.js';
+import type { Verdict } from '../core/grade.js';
 import type { Attempt, Flag, Rating, Revision } from '../core/progress.js';
 import { CliError } from '../errors.js';
 import { appendRecord, readRecords, type DamagedLine } from './log.js';
@@ -12,19 +12,8 @@ const VERSION = 1;
 /** The data folder cannot be used: said before a session starts, so no answer is ever typed in vain. */
 export class StoreError extends CliError {}
 
-export interface NewAttempt {
-  question: string;
-  answer: string;
-  score: number;
-  verdict: Verdict;
-  matched: Array<{ term: string; text: string; how: MatchKind }>;
-  missing: string[];
-  seconds: number;
-  late: boolean;
-  skipped: boolean;
-  mode: Attempt['mode'];
-  rating: Rating;
-}
+/** An attempt as the session knows it; the store gives it an id and a time. */
+export type NewAttempt = Omit<Attempt, 'id' | 'at' | 'override' | 'ratingChosen'>;
 
 export interface LoadedProgress {
   attempts: Attempt[];
