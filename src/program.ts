@@ -75,7 +75,7 @@ export function buildProgram(): Command {
       const { configureColor } = await import('./ui/style.js');
       configureColor(command.opts().color !== false && (await colorSetting()));
     })
-    .addHelpText('after', examples('nnquiz list --topic training', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz validate ./my-questions'));
+    .addHelpText('after', examples('nnquiz quiz --count 5', 'nnquiz review', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz export --format html --out sheet.html', 'nnquiz config set banks ~/my-questions'));
 
   withSelection(program.command('quiz').description('answer questions in the terminal and get each graded'))
     .addOption(new Option('-n, --count <n>', 'how many questions (default: quizCount in the settings, else 10)').argParser(positiveInteger))
