@@ -108,6 +108,30 @@ describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
   });
 });
 
+describe.runIf(runs)('interactive review, interrupted', () => {
+  it('keeps the first card when Ctrl+C stops the review at the rating of the second', async () => {
+    const data = tempDir();
+    const review = start(['review', '--bank', fixture('small-bank'), '--data-dir', data]);
+    await review.waitFor('Your answer');
+    review.keys('Enter');
+    await review.waitFor('Rate it');
+    review.keys('Enter');
+    await review.waitFor('Review 2/3');
+    await review.waitFor('Your answer');
+    review.type('randomly zeroes units');
+    review.keys('Enter');
+    await review.waitFor('Rate it');
+    review.keys('C-c');
+    const screen = await review.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=130');
+    expect(screen).toContain('Stopped after 2 questions; every answer given is saved.');
+    expect(records(data).map((r) => [r.type, r.question, r.skipped])).toEqual([
+      ['attempt', 'attention', true],
+      ['attempt', 'dropout', false],
+    ]);
+  });
+});
+
 describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
   it('asks for each field, takes the answer from $EDITOR, and writes a valid question', async () => {
     const bank = tempDir();
