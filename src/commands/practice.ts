@@ -1,4 +1,5 @@
 import { gradeAnswer, type Grade } from '../core/grade.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import { suggestRating, type Rating } from '../core/progress.js';
 import type { Question } from '../core/question.js';
 import type { SessionResult } from '../core/session.js';
@@ -41,7 +42,7 @@ export async function askAndRecord(
   const answer = await source.answer({ multiline: options.multiline, deadline });
   if (answer === undefined) return undefined;
   // Piped answers are not echoed by a terminal: show them, so the transcript reads as a session.
-  if (!source.interactive) process.stdout.write(`${answer === '' ? '(skipped)' : `> ${answer}`}\n`);
+  if (!source.interactive) process.stdout.write(`${answer === '' ? '(skipped)' : `> ${stripControlSequences(answer)}`}\n`);
   const seconds = (Date.now() - started) / 1000;
   const skipped = answer === '';
   const grade = gradeAnswer(question, answer);

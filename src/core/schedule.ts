@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, State, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade } from 'ts-fsrs';
 import { effectiveRating, effectiveVerdict, type Attempt, type Rating } from './progress.js';
 import type { Question } from './question.js';
 
@@ -95,6 +95,3 @@ export function planCram(questions: readonly Question[], schedule: Map<string, C
     .slice(0, limit)
     .map(({ q }) => q);
 }
-
-/** Whether a card is still being learnt (FSRS learning or relearning steps). */
-export const isLearning = (state: CardState) => state.card.state === State.Learning || state.card.state === State.Relearning;

@@ -87,11 +87,6 @@ export function askRating(suggested: 'again' | 'hard' | 'good' | 'easy', dueText
   return keyPrompt({ message, keys: { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' }, enter: suggested }) as Promise<'again' | 'hard' | 'good' | 'easy'>;
 }
 
-/** Waits for Enter (to reveal an answer, say). */
-export async function waitForEnter(message: string): Promise<void> {
-  await keyPrompt({ message, keys: {}, enter: 'enter' });
-}
-
 /** Whether an error is inquirer's "the user pressed Ctrl+C". */
 export const isPromptExit = (error: unknown) => error instanceof Error && error.name === 'ExitPromptError';
 
