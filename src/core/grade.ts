@@ -200,7 +200,7 @@ function findLoosePhrase(form: PreparedForm, answer: AnswerWord[], text: string)
 }
 
 const SENTENCE_BREAK = /[.;!?\n]/;
-const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/u;
+const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/iu;
 
 /** Modifiers that share one head noun: `forget, input and output gates` says `forget gate` and `input gate`. */
 function findCoordinated(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {

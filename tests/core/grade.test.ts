@@ -80,6 +80,8 @@ describe('gradeAnswer: what counts as saying a key term', () => {
       ['output gate', 'output gates'],
     ]);
     expect(one(term('forget gate'), 'we forget. The gates').matched).toEqual([]);
+    // Found by the case-insensitivity property: `AND` is a conjunction too.
+    expect(one(term('forget gate'), 'FORGET AND INPUT GATES').matched).toHaveLength(1);
   });
 
   it('matches a single-word term written as two words', () => {
