@@ -11,7 +11,7 @@ export interface AnswerSource {
   readonly interactive: boolean;
   /** Whether the session was ended by Ctrl+C. */
   readonly interrupted: boolean;
-  answer(options: { multiline: boolean; deadline?: number }): Promise<string | undefined>;
+  answer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }): Promise<string | undefined>;
   afterFeedback(): Promise<FeedbackAction>;
   rate(suggested: Rating, dueText: Record<Rating, string>): Promise<Rating>;
   close(): void;

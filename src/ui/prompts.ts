@@ -38,13 +38,14 @@ const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
   return `${prefix} ${style.heading(config.message)}${clock} ${status === 'done' ? style.dim(value) : value}`;
 });
 
-/** Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`. Empty means skip. */
-export async function askAnswer(options: { multiline: boolean; deadline?: number }): Promise<string> {
+/** Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`. Empty skips (in review: reveals). */
+export async function askAnswer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }): Promise<string> {
+  const empty = options.mode === 'review' ? 'reveals the model answer' : 'skips';
   if (options.multiline) {
-    const text = await editor({ message: 'Your answer (opens $EDITOR; save an empty file to skip)', waitForUserInput: false });
+    const text = await editor({ message: `Your answer (opens $EDITOR; an empty file ${empty})`, waitForUserInput: false });
     return text.trim();
   }
-  return answerPrompt({ message: 'Your answer (Enter on an empty line skips):', deadline: options.deadline });
+  return answerPrompt({ message: `Your answer (Enter on an empty line ${empty}):`, deadline: options.deadline });
 }
 
 interface KeyConfig {
