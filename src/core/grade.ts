@@ -52,7 +52,40 @@ interface AnswerWord {
   glue: boolean;
   start: number;
   end: number;
+  /** The full word a common abbreviation stands for (`grads` → `gradients`). */
+  expanded?: { word: string; stem: string };
 }
+
+/**
+ * Abbreviations candidates type in a hurry, each standing for one word. An abbreviation still
+ * matches itself, so a key term or alias written as `val` keeps working.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  val: 'validation',
+  grad: 'gradient',
+  grads: 'gradients',
+  param: 'parameter',
+  params: 'parameters',
+  prob: 'probability',
+  probs: 'probabilities',
+  avg: 'average',
+  init: 'initialization',
+  dim: 'dimension',
+  dims: 'dimensions',
+  seq: 'sequence',
+  seqs: 'sequences',
+  reg: 'regularization',
+  optim: 'optimizer',
+  acc: 'accuracy',
+  approx: 'approximately',
+  info: 'information',
+  feat: 'feature',
+  feats: 'features',
+  diff: 'difference',
+  w: 'weight',
+  ws: 'weights',
+  b: 'bias',
+};
 
 interface Occurrence {
   how: Exclude<MatchKind, 'alias'>;
@@ -107,6 +140,7 @@ function isTypo(termWord: string, answerWord: string): boolean {
 function compareWord(termWord: string, termStem: string, answer: AnswerWord): Occurrence['how'] | undefined {
   if (answer.word === termWord) return 'exact';
   if (answer.stem === termStem) return 'stem';
+  if (answer.expanded && (answer.expanded.word === termWord || answer.expanded.stem === termStem)) return 'stem';
   if (isTypo(termWord, answer.word)) return 'typo';
   return undefined;
 }
@@ -243,7 +277,10 @@ function formsOf(term: KeyTerm): PreparedForm[] {
  * // → { score: 0.6, verdict: 'correct', matched: [{ term: 'ReLU', how: 'exact', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
-  const answer: AnswerWord[] = tokenize(answerText).map((t) => ({ ...t, stem: stem(t.word), glue: GLUE_WORDS.has(t.word) }));
+  const answer: AnswerWord[] = tokenize(answerText).map((t) => {
+    const full = ABBREVIATIONS[t.word];
+    return { ...t, stem: stem(t.word), glue: GLUE_WORDS.has(t.word), ...(full ? { expanded: { word: full, stem: stem(full) } } : {}) };
+  });
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];
   const notes: string[] = [];
