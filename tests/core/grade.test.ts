@@ -84,6 +84,12 @@ describe('gradeAnswer: what counts as saying a key term', () => {
     expect(one(term('forget gate'), 'FORGET AND INPUT GATES').matched).toHaveLength(1);
   });
 
+  it('reads common abbreviations as the words they stand for, and still matches them as written', () => {
+    expect(one(term('validation loss'), 'the val loss goes up').matched[0]).toMatchObject({ text: 'val loss', how: 'stem' });
+    expect(one(term('clip gradients'), 'clip the grads').matched).toHaveLength(1);
+    expect(one(term('val'), 'val split').matched[0]).toMatchObject({ how: 'exact' });
+  });
+
   it('matches a single-word term written as two words', () => {
     expect(one(term('backpropagation'), 'we use back propagation').matched[0]).toMatchObject({ text: 'back propagation', how: 'exact' });
   });
