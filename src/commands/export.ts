@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toQuestionJson } from '../core/json.js';
 import { effectiveVerdict, type Attempt } from '../core/progress.js';
 import type { Question } from '../core/question.js';
@@ -38,6 +38,9 @@ export function runExport(options: ExportOptions): number {
     questions = weak.questions;
     sheet.weak = weak.details;
   }
+  if (questions.length === 0 && options.weak) {
+    throw new CliError('no weak questions: every question you practised here was last answered correctly, and none is due', "practise more with 'nnquiz quiz', or export without --weak");
+  }
   if (questions.length === 0) throw new CliError('no questions match this selection, so there is nothing to export', "check the filters with 'nnquiz list'");
 
   const text =
@@ -65,7 +68,7 @@ export function runExport(options: ExportOptions): number {
 /** The questions whose latest attempt was not correct, or that are due, with the last answer and what it missed. */
 function weakQuestions(questions: readonly Question[], options: StoreOptions) {
   const folder = dataFolder(options.dataDir);
-  const progress = loadProgress(`${folder}/${LOG_FILE}`);
+  const progress = loadProgress(join(folder, LOG_FILE));
   reportDamage(progress.damaged, progress.file);
   if (progress.attempts.length === 0) {
     throw new CliError(`no practice history in ${folder}, so there are no weak questions yet`, "answer some questions with 'nnquiz quiz' first, or export without --weak");

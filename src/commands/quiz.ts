@@ -40,7 +40,7 @@ export async function runQuiz(options: QuizOptions): Promise<number> {
       results.push(result);
       if (!options.exam) {
         out(renderFeedback(grade, question, result));
-        // Keys act until Enter moves on: flag the question, override the verdict (once more undoes it).
+        // Keys act until Enter moves on: flag the question, or override the verdict (the last override counts).
         let action = await source.afterFeedback();
         while (action !== 'next' && action !== 'quit') {
           if (action === 'flag') {

@@ -70,6 +70,12 @@ describe('nnquiz export', () => {
     expect(existsSync(join(data, 'attempts.jsonl'))).toBe(false);
   });
 
+  it('says there is nothing weak when every practised question was answered correctly and none is due', () => {
+    const data = tempDir();
+    writeFileSync(join(data, 'attempts.jsonl'), `${JSON.stringify({ v: 1, type: 'attempt', id: 'a', question: 'dropout', answer: 'x', score: 1, verdict: 'correct', matched: [], missing: [], seconds: 1, late: false, skipped: false, mode: 'quiz', rating: 'good', at: new Date().toISOString() })}\n`);
+    expect(runCli(['export', '--weak', '--bank', small, '--data-dir', data])).toMatchObject({ status: 1, stderr: expect.stringContaining('nnquiz: no weak questions: every question you practised here was last answered correctly') });
+  });
+
   it('rejects an unknown id and an unknown format', () => {
     expect(runCli(['export', '--ids', 'nope', '--bank', small])).toMatchObject({ status: 2, stderr: expect.stringContaining('no question with id "nope"') });
     expect(runCli(['export', '--format', 'pdf'])).toMatchObject({ status: 2, stderr: expect.stringContaining("Allowed choices are md, html, anki, json") });
