@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBank } from '../../src/core/bank.js';
@@ -83,7 +83,8 @@ describe('terminal control sequences in bank files never reach the terminal', ()
   });
 
   it('keeps the hostile text readable once stripped', () => {
-    expect(runCli(['show', 'control-sequences', '--bank', hostile]).stdout).toContain('Clear  the screen?');
-    expect(readFileSync(join(hostile, 'control-sequences.md'), 'utf8')).toContain('\\e[2J');
+    const shown = runCli(['show', 'control-sequences', '--bank', hostile]).stdout;
+    expect(shown).toContain('Clear  the screen?');
+    expect(shown).toContain('Answer with escapes and cursor moves.');
   });
 });
