@@ -34,13 +34,20 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
     ]);
   });
 
-  it('asks a follow-up next after a correct answer', () => {
-    const data = tempDir();
-    const { stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--topic', 'regularization', '--order', 'bank', '--count', '2'], {
-      input: 'dropout randomly zeroes units so they cannot rely on each other: no co-adaptation\nvalidation loss with patience\n',
-    });
-    expect(logOf(data).map((r) => r.question)).toEqual(['dropout', 'early-stopping']);
-    expect(stdout).toContain('Question 2/2');
+  it('asks a follow-up next after a correct answer, unless --no-follow-ups', () => {
+    const bank = tempDir();
+    const question = (id: string, followUps = '') => `---\nid: ${id}\nquestion: What is ${id}?\nkey_terms: [${id}]\n${followUps}---\n${id} is ${id}.\n`;
+    writeFileSync(join(bank, 'a.md'), question('alpha', 'follow_ups: [gamma]\n'));
+    writeFileSync(join(bank, 'b.md'), question('beta'));
+    writeFileSync(join(bank, 'c.md'), question('gamma'));
+    const asked = (extra: string[], input: string) => {
+      const data = tempDir();
+      runCli(['quiz', '--bank', bank, '--data-dir', data, '--order', 'bank', '--count', '2', ...extra], { input });
+      return logOf(data).map((r) => r.question);
+    };
+    expect(asked([], 'alpha\nanything\n')).toEqual(['alpha', 'gamma']);
+    expect(asked([], 'wrong\nanything\n')).toEqual(['alpha', 'beta']);
+    expect(asked(['--no-follow-ups'], 'alpha\nanything\n')).toEqual(['alpha', 'beta']);
   });
 
   it('ends at the end of input, keeping what was answered', () => {
