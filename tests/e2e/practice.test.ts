@@ -58,13 +58,15 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
     expect(stdout).toContain('Session summary');
   });
 
-  it('gives the same order for the same seed', () => {
-    const order = () => {
+  it('gives the same order for the same seed, and another for another seed', () => {
+    const order = (seed: string) => {
       const data = tempDir();
-      runCli(['quiz', '--bank', small, '--data-dir', data, '--seed', '7'], { input: 'a\nb\nc\n' });
+      runCli(['quiz', '--data-dir', data, '--seed', seed, '--count', '6', '--no-follow-ups'], { input: 'a\nb\nc\nd\ne\nf\n' });
       return logOf(data).map((r) => r.question);
     };
-    expect(order()).toEqual(order());
+    expect(order('7')).toHaveLength(6);
+    expect(order('7')).toEqual(order('7'));
+    expect(order('8')).not.toEqual(order('7'));
   });
 
   it('in exam mode gives no feedback until the end, then a full report', () => {
