@@ -33,10 +33,6 @@ const dataDirOption = () => new Option('--data-dir <dir>', 'where progress is ke
 const bankOption = () => new Option('--bank <dir>', 'load questions from this folder instead of the banks in use (repeatable)').argParser(collect);
 const withBundledOption = () => new Option('--with-bundled', 'load the bundled bank too, beside --bank or NNQUIZ_BANK');
 
-/** --bank and --with-bundled, on every command that reads banks. */
-function withBanks(command: Command): Command {
-  return command.addOption(bankOption()).addOption(withBundledOption()).addOption(withBundledOption());
-}
 const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
 
 function withSelection(command: Command): Command {
@@ -85,7 +81,8 @@ export function buildProgram(): Command {
     .option('--multiline', "write each answer in $EDITOR instead of on one line")
     .option('--no-follow-ups', 'do not ask follow-up questions after a correct answer')
     .option('--exam', 'mock interview: no feedback until the end, then a full report')
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -100,7 +97,8 @@ export function buildProgram(): Command {
     .addOption(new Option('-n, --limit <n>', 'at most this many questions').argParser(positiveInteger).default(20))
     .option('--cram', 'practise the weakest questions now, whatever their schedule')
     .option('--multiline', 'write each answer in $EDITOR instead of on one line')
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText('after', examples('nnquiz review', 'nnquiz review --topic attention --limit 5', 'nnquiz review --cram'))
     .action(async (options) => {
@@ -112,7 +110,8 @@ export function buildProgram(): Command {
     .command('stats')
     .description('show progress: accuracy, streak, what is due, weak topics and missed ideas')
     .option('--flagged', 'list the questions flagged for a fix')
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(dataDirOption())
     .addOption(jsonOption('the same figures'))
     .addHelpText('after', examples('nnquiz stats', 'nnquiz stats --flagged', 'nnquiz stats --json'))
@@ -122,7 +121,8 @@ export function buildProgram(): Command {
     });
 
   withSelection(program.command('list').description('list the questions in the bank'))
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(jsonOption('an array of {id, question, topic, tags, difficulty, file}'))
     .addHelpText('after', examples('nnquiz list', 'nnquiz list --topic optimization --difficulty hard', 'nnquiz list --tag cnn --json'))
     .action(async (options) => {
@@ -134,7 +134,8 @@ export function buildProgram(): Command {
     .command('show')
     .description('show a question, its model answer and its key terms')
     .argument('<id>', "the question's id (see 'nnquiz list')")
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(jsonOption('the whole parsed question, with key_terms and answer,'))
     .addHelpText('after', examples('nnquiz show dropout', 'nnquiz show dropout --json'))
     .action(async (id: string, options) => {
@@ -145,7 +146,8 @@ export function buildProgram(): Command {
   withSelection(program.command('search').description('find questions by keyword; typos are forgiven'))
     .argument('<words...>', 'words to look for in questions, key terms, tags and answers')
     .addOption(new Option('-n, --limit <n>', 'show at most this many results').argParser(positiveInteger).default(10))
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(jsonOption('an array of {id, question, score}, best first,'))
     .addHelpText('after', examples('nnquiz search dropout', 'nnquiz search vanishing gradeint --limit 3', 'nnquiz search attention --topic attention --json'))
     .action(async (words: string[], options) => {
@@ -159,7 +161,8 @@ export function buildProgram(): Command {
     .argument('[id]', "the question's id (see 'nnquiz list')")
     .argument('[answer...]', 'the answer; read from stdin when left out')
     .option('--batch <file>', "grade JSON lines {\"id\", \"answer\"} from a file, or '-' for stdin; prints one JSON line each")
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(jsonOption('the grade as one JSON object'))
     .addHelpText(
       'after',
@@ -182,7 +185,8 @@ export function buildProgram(): Command {
     .option('--no-answers', 'leave out the answers: a practice sheet')
     .option('--terms', "show each answer's key terms")
     .option('--title <title>', 'the title of the sheet')
-    .addOption(bankOption()).addOption(withBundledOption())
+    .addOption(bankOption())
+    .addOption(withBundledOption())
     .addOption(dataDirOption())
     .addHelpText(
       'after',

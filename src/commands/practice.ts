@@ -1,6 +1,6 @@
 import { gradeAnswer, type Grade } from '../core/grade.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { suggestRating, type Rating } from '../core/progress.js';
+import { suggestRating } from '../core/progress.js';
 import type { Question } from '../core/question.js';
 import type { SessionResult } from '../core/session.js';
 import { dataFolder } from '../paths.js';
@@ -35,7 +35,7 @@ export async function askAndRecord(
   question: Question,
   source: AnswerSource,
   store: ProgressStore,
-  options: { mode: 'quiz' | 'review'; multiline: boolean; timeLimit?: number; rating?: (grade: Grade, skipped: boolean) => Rating },
+  options: { mode: 'quiz' | 'review'; multiline: boolean; timeLimit?: number },
 ): Promise<AnsweredQuestion | undefined> {
   const started = Date.now();
   const deadline = options.timeLimit === undefined ? undefined : started + options.timeLimit * 1000;
@@ -58,7 +58,7 @@ export async function askAndRecord(
     late,
     skipped,
     mode: options.mode,
-    rating: options.rating?.(grade, skipped) ?? suggestRating(grade.verdict),
+    rating: suggestRating(grade.verdict),
   });
   return {
     grade,

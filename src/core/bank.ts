@@ -83,8 +83,11 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
   return { questions: withDerivedKeyTerms(questions), problems };
 }
 
+/** A file that cannot be used, as the one problem it becomes. */
+const unusable = (file: string, message: string): ParsedFile => ({ problems: [{ file, severity: 'error', message }] });
+
 function readQuestionFile(file: string, folder: string, cache: ParseCache | undefined): ParsedFile {
-  const fail = (message: string) => ({ problems: [{ file, severity: 'error' as const, message }] });
+  const fail = (message: string) => unusable(file, message);
   let stamp: FileStamp;
   try {
     const stats = statSync(file);
@@ -100,7 +103,7 @@ function readQuestionFile(file: string, folder: string, cache: ParseCache | unde
 }
 
 function parseFile(file: string, folder: string, stamp: FileStamp): ParsedFile {
-  const fail = (message: string) => ({ problems: [{ file, severity: 'error' as const, message }] });
+  const fail = (message: string) => unusable(file, message);
   if (stamp.size > MAX_QUESTION_FILE_BYTES) {
     return fail(`the file is ${(stamp.size / 1024 / 1024).toFixed(1)} MB; expected a question file of at most 1 MB`);
   }
