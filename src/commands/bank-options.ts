@@ -38,11 +38,16 @@ export function loadQuestions(options: BankOptions & { dataDir?: string }): Ques
   }
 }
 
+/** The values nearest a mistyped one, for a "did you mean" hint. */
+function closest(values: readonly string[], typed: string, limit: number): string[] {
+  return new Fuse(values, { threshold: 0.4 }).search(typed, { limit }).map((r) => r.item);
+}
+
 /** Finds the question with an id, or fails with the closest ids as a hint. */
 export function findQuestion(questions: readonly Question[], id: string): Question {
   const found = questions.find((q) => q.id === id);
   if (found) return found;
-  const near = new Fuse(questions.map((q) => q.id), { threshold: 0.4 }).search(id, { limit: 3 }).map((r) => r.item);
+  const near = closest(questions.map((q) => q.id), id, 3);
   throw new UsageError(
     `no question with id ${JSON.stringify(id)}`,
     near.length > 0 ? `did you mean ${near.join(', ')}? ('nnquiz list' shows every id)` : `run 'nnquiz list' for the ids, or 'nnquiz search ${id}'`,
@@ -61,7 +66,7 @@ function checkKnown(flag: string, values: string[] | undefined, known: Set<strin
   for (const value of values ?? []) {
     if (known.has(value.toLowerCase())) continue;
     const all = [...known].sort();
-    const near = new Fuse(all, { threshold: 0.4 }).search(value, { limit: 1 })[0]?.item;
+    const near = closest(all, value, 1)[0];
     throw new UsageError(
       `${flag} ${JSON.stringify(value)} matches no question in the loaded banks`,
       `${near ? `did you mean ${near}? ` : ''}known: ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}`,

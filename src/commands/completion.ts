@@ -1,4 +1,6 @@
 import type { Command, Option } from 'commander';
+import { DIFFICULTIES } from '../core/question.js';
+import { SETTING_KEYS } from '../core/settings.js';
 import { UsageError } from '../errors.js';
 import { loadQuestions, type BankOptions } from './bank-options.js';
 
@@ -9,17 +11,14 @@ import { loadQuestions, type BankOptions } from './bank-options.js';
 const FILES = '__files__';
 const FOLDERS = '__dirs__';
 
-const VALUE_CHOICES: Record<string, string[]> = {
-  '--difficulty': ['easy', 'medium', 'hard'],
-  '--order': ['random', 'bank'],
-  '--format': ['md', 'html', 'anki', 'json'],
-};
+// Options declared with commander's .choices() complete from those; --difficulty takes a list, so
+// it has a parser of its own instead.
+const VALUE_CHOICES: Record<string, readonly string[]> = { '--difficulty': DIFFICULTIES };
 const PATH_VALUES: Record<string, string> = { '--bank': FOLDERS, '--data-dir': FOLDERS, '--out': FILES, '--answer-file': FILES };
 const POSITIONAL_CHOICES: Record<string, string[]> = {
   completion: ['bash', 'zsh', 'fish'],
   config: ['path', 'list', 'get', 'set', 'unset'],
 };
-const SETTING_NAMES = ['banks', 'includeBundled', 'quizCount', 'passMark', 'color'];
 
 const takesValue = (option: Option) => option.required || option.optional;
 const visibleCommands = (program: Command) => program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden);
@@ -49,13 +48,14 @@ export function completeWords(program: Command, words: string[]): string[] {
     else positionals.push(word);
   }
   const previous = before.at(-1);
-  const all = (list: string[]) => list.filter((candidate) => candidate.startsWith(current));
+  const all = (list: readonly string[]) => list.filter((candidate) => candidate.startsWith(current));
 
   if (previous?.startsWith('-') && !previous.includes('=')) {
     const option = findOption([...(command?.options ?? []), ...globalOptions], previous);
     if (option && takesValue(option)) {
       const long = option.long ?? '';
-      if (VALUE_CHOICES[long]) return all(VALUE_CHOICES[long]);
+      const choices = option.argChoices ?? VALUE_CHOICES[long];
+      if (choices) return all([...choices]);
       if (PATH_VALUES[long]) return [PATH_VALUES[long]];
       if (long === '--topic' || long === '--tag' || long === '--ids') return all(bankValues(long, { bank: banks }));
       return [];
@@ -68,7 +68,7 @@ export function completeWords(program: Command, words: string[]): string[] {
   if (current.startsWith('-')) return all([...command.options, ...globalOptions].map((o) => o.long!).filter(Boolean));
   const name = command.name();
   if ((name === 'show' || name === 'grade') && positionals.length === 0) return all(bankValues('--ids', { bank: banks }));
-  if (name === 'config') return all(positionals.length === 0 ? POSITIONAL_CHOICES.config! : positionals.length === 1 && positionals[0] !== 'path' && positionals[0] !== 'list' ? SETTING_NAMES : []);
+  if (name === 'config') return all(positionals.length === 0 ? POSITIONAL_CHOICES.config! : positionals.length === 1 && positionals[0] !== 'path' && positionals[0] !== 'list' ? SETTING_KEYS : []);
   if (name === 'completion' && positionals.length === 0) return all(POSITIONAL_CHOICES.completion!);
   if (name === 'validate') return [FOLDERS];
   return [];
