@@ -225,7 +225,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('the settings (list) or the value (get)'))
     .addHelpText(
       'after',
-      `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config unset banks')}`,
+      `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n\nThe file is JSON: NNQUIZ_CONFIG if set, else config.json in the platform config folder ('nnquiz config path').\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config unset banks')}`,
     )
     .action(async (action: string, args: string[], options) => {
       const { runConfig } = await import('./commands/config.js');

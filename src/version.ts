@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** nnquiz's own version, from the package.json it was installed with. */
+let version: string | undefined;
+
+/** nnquiz's own version, from the package.json it was installed with (read once: --version and the cache both ask). */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -18,9 +18,7 @@ export function runList(options: ListOptions): number {
     return 0;
   }
   const rows = questions.map((q) => [q.id, q.topic, q.difficulty, q.question]);
-  const table = renderTable(['ID', 'TOPIC', 'DIFFICULTY', 'QUESTION'], rows, [style.id, undefined, style.difficulty]);
-  const [header, ...lines] = table.split('\n');
-  process.stdout.write(`${style.heading(header!)}\n${lines.join('\n')}\n`);
+  process.stdout.write(`${renderTable(['ID', 'TOPIC', 'DIFFICULTY', 'QUESTION'], rows, [style.id, undefined, style.difficulty])}\n`);
   if (process.stdout.isTTY) process.stdout.write(`${style.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}`)}\n`);
   return 0;
 }

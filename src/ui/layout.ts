@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { style } from './style.js';
 
 /** Columns a string takes on screen, ignoring colour codes; wide East Asian characters count two. */
 export function displayWidth(text: string): number {
@@ -31,7 +32,7 @@ export function terminalWidth(): number | undefined {
 }
 
 /**
- * Lays out rows as aligned columns. The last column takes the remaining width of the terminal
+ * Lays out rows as aligned columns under a bold header. The last column takes the remaining width of the terminal
  * and is cut to fit; when not writing to a terminal, nothing is cut.
  */
 export function renderTable(header: string[], rows: string[][], decorate: Array<((cell: string) => string) | undefined> = []): string {
@@ -50,5 +51,5 @@ export function renderTable(header: string[], rows: string[][], decorate: Array<
         return column === last ? text : text + ' '.repeat(widths[column]! - width);
       })
       .join('  ');
-  return [line(header, false), ...rows.map((row) => line(row, true))].join('\n');
+  return [style.heading(line(header, false)), ...rows.map((row) => line(row, true))].join('\n');
 }
