@@ -68,7 +68,7 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
     expect(log[2]).toMatchObject({ attempt: log[0].id, override: 'correct' });
   });
 
-  it('skips on an empty answer, and fits a narrow 40-column terminal', async () => {
+  it('skips on an empty answer, in a narrow 40-column terminal', async () => {
     const data = tempDir();
     const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '2'], 40);
     await quiz.waitFor('Your answer');
