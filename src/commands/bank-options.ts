@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
-import { BankFolderError, readBank } from '../core/bank.js';
-import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/question.js';
-import { selectQuestions, type Selection } from '../core/select.js';
+import { BankFolderError, readBank } from '../core/bank/read.js';
+import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
+import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
 import { join } from 'node:path';
 import { dataFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';

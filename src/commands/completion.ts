@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { DIFFICULTIES } from '../core/question.js';
+import { DIFFICULTIES } from '../core/bank/question.js';
 import { SETTING_KEYS } from '../core/settings.js';
 import { UsageError } from '../errors.js';
 import { loadQuestions, type BankOptions } from './bank-options.js';

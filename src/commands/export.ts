@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toQuestionJson } from '../core/json.js';
-import { effectiveVerdict, type Attempt } from '../core/progress.js';
-import type { Question } from '../core/question.js';
-import { buildSchedule } from '../core/schedule.js';
-import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat, type SheetOptions } from '../core/sheet.js';
+import { effectiveVerdict, type Attempt } from '../core/practice/progress.js';
+import type { Question } from '../core/bank/question.js';
+import { buildSchedule } from '../core/practice/schedule.js';
+import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat, type SheetOptions } from '../core/export/sheet.js';
 import { CliError, UsageError } from '../errors.js';
 import { dataFolder } from '../paths.js';
 import { loadProgress, LOG_FILE } from '../store/progress.js';

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { gradeBatchLine } from '../core/batch.js';
-import { gradeAnswer } from '../core/grade.js';
-import { toGradeJson } from '../core/grade-json.js';
+import { gradeBatchLine } from '../core/grading/batch.js';
+import { gradeAnswer } from '../core/grading/grade.js';
+import { toGradeJson } from '../core/grading/grade-json.js';
 import { UsageError } from '../errors.js';
 import { renderGrade } from '../ui/grade-report.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';

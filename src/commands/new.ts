@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTermsSpec, renderQuestionFile, slugify, type QuestionDraft } from '../core/author.js';
-import { readBank } from '../core/bank.js';
-import { lintBank } from '../core/lint.js';
-import type { Difficulty } from '../core/question.js';
+import { parseTermsSpec, renderQuestionFile, slugify, type QuestionDraft } from '../core/bank/author.js';
+import { readBank } from '../core/bank/read.js';
+import { lintBank } from '../core/bank/lint.js';
+import type { Difficulty } from '../core/bank/question.js';
 import { CliError, UsageError } from '../errors.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';

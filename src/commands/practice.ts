@@ -1,8 +1,8 @@
-import { gradeAnswer, type Grade } from '../core/grade.js';
+import { gradeAnswer, type Grade } from '../core/grading/grade.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { suggestRating } from '../core/progress.js';
-import type { Question } from '../core/question.js';
-import type { SessionResult } from '../core/session.js';
+import { suggestRating } from '../core/practice/progress.js';
+import type { Question } from '../core/bank/question.js';
+import type { SessionResult } from '../core/practice/session.js';
 import { dataFolder } from '../paths.js';
 import { ProgressStore } from '../store/progress.js';
 import { lineSource, promptSource, type AnswerSource } from '../ui/answer-source.js';

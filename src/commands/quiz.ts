@@ -1,4 +1,4 @@
-import { orderQuestions, QuestionQueue, seededRandom, summarizeSession, type SessionResult } from '../core/session.js';
+import { orderQuestions, QuestionQueue, seededRandom, summarizeSession, type SessionResult } from '../core/practice/session.js';
 import { UsageError } from '../errors.js';
 import { reportDamage } from '../ui/problems.js';
 import { renderExamReport, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';

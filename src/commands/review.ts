@@ -1,6 +1,6 @@
-import { suggestRating, type Rating } from '../core/progress.js';
-import { buildSchedule, nextDue, planCram, planReview, previewRatings } from '../core/schedule.js';
-import { summarizeSession, type SessionResult } from '../core/session.js';
+import { suggestRating, type Rating } from '../core/practice/progress.js';
+import { buildSchedule, nextDue, planCram, planReview, previewRatings } from '../core/practice/schedule.js';
+import { summarizeSession, type SessionResult } from '../core/practice/session.js';
 import { reportDamage } from '../ui/problems.js';
 import { formatDue, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
 import { style } from '../ui/style.js';

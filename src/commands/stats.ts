@@ -1,4 +1,4 @@
-import { computeStats } from '../core/stats.js';
+import { computeStats } from '../core/practice/stats.js';
 import { loadProgress } from '../store/progress.js';
 import { reportDamage } from '../ui/problems.js';
 import { renderFlagged, renderStats } from '../ui/stats-view.js';

@@ -1,5 +1,5 @@
-import { BankFolderError, readBank } from '../core/bank.js';
-import { lintBank } from '../core/lint.js';
+import { BankFolderError, readBank } from '../core/bank/read.js';
+import { lintBank } from '../core/bank/lint.js';
 import { UsageError } from '../errors.js';
 import { resolveBankFolders, settingsFile } from '../paths.js';
 import { loadSettings } from './settings.js';

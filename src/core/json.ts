@@ -1,4 +1,4 @@
-import type { Question } from './question.js';
+import type { Question } from './bank/question.js';
 
 /** The stable `--json` shape of a question in lists. */
 export function toListEntry(q: Question) {

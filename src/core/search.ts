@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { stem, words as wordsOf } from './normalize.js';
-import type { Question } from './question.js';
+import type { Question } from './bank/question.js';
 
 export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answer';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileStamp, ParseCache, ParsedFile } from '../core/bank.js';
-import { DIFFICULTIES } from '../core/question.js';
+import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
+import { DIFFICULTIES } from '../core/bank/question.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 

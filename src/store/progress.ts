@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Verdict } from '../core/grade.js';
-import type { Attempt, Flag, Rating, Revision } from '../core/progress.js';
+import type { Verdict } from '../core/grading/grade.js';
+import type { Attempt, Flag, Rating, Revision } from '../core/practice/progress.js';
 import { CliError } from '../errors.js';
 import { appendRecord, readRecords, type DamagedLine } from './log.js';
 

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Rating } from '../core/progress.js';
+import type { Rating } from '../core/practice/progress.js';
 import { askAfterFeedback, askAnswer, askRating, isPromptExit, type FeedbackAction } from './prompts.js';
 
 /**

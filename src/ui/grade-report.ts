@@ -1,4 +1,4 @@
-import type { Grade, Verdict } from '../core/grade.js';
+import type { Grade, Verdict } from '../core/grading/grade.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { displayWidth, padEnd } from './layout.js';
 import { style } from './style.js';

@@ -1,4 +1,4 @@
-import { formatProblem, type BankProblem } from '../core/problem.js';
+import { formatProblem, type BankProblem } from '../core/bank/problem.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { style } from './style.js';
 

@@ -1,6 +1,6 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { editor, input, select } from '@inquirer/prompts';
-import type { QuestionDraft } from '../core/author.js';
+import type { QuestionDraft } from '../core/bank/author.js';
 import { style } from './style.js';
 
 // Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else

@@ -1,7 +1,7 @@
-import type { Grade, Verdict } from '../core/grade.js';
-import type { Question } from '../core/question.js';
+import type { Grade, Verdict } from '../core/grading/grade.js';
+import type { Question } from '../core/bank/question.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import type { SessionResult, SessionSummary } from '../core/session.js';
+import type { SessionResult, SessionSummary } from '../core/practice/session.js';
 import { renderGrade, renderVerdict } from './grade-report.js';
 import { renderTable } from './layout.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,5 +1,5 @@
 import { stripControlSequences } from '../core/safe-text.js';
-import type { Stats } from '../core/stats.js';
+import type { Stats } from '../core/practice/stats.js';
 import { renderTable, terminalWidth, truncate } from './layout.js';
 import { style } from './style.js';
 

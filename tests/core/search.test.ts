@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readBank } from '../../src/core/bank.js';
-import { parseQuestion, type Question } from '../../src/core/question.js';
+import { readBank } from '../../src/core/bank/read.js';
+import { parseQuestion, type Question } from '../../src/core/bank/question.js';
 import { searchQuestions } from '../../src/core/search.js';
 import { bundledBank } from '../helpers.js';
 

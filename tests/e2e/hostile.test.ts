@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBank } from '../../src/core/bank.js';
+import { readBank } from '../../src/core/bank/read.js';
 import { fixture, tempDir } from '../helpers.js';
 import { runCli } from './run-cli.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readBank } from '../../src/core/bank.js';
-import { lintBank } from '../../src/core/lint.js';
-import { parseQuestion, type Question } from '../../src/core/question.js';
-import { bundledBank, fixture } from '../helpers.js';
+import { readBank } from '../../../src/core/bank/read.js';
+import { lintBank } from '../../../src/core/bank/lint.js';
+import { parseQuestion, type Question } from '../../../src/core/bank/question.js';
+import { bundledBank, fixture } from '../../helpers.js';
 
 const messages = (questions: Question[]) => lintBank(questions).map((p) => p.message);
 

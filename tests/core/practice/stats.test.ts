@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, dayKey } from '../../src/core/stats.js';
+import { computeStats, dayKey } from '../../../src/core/practice/stats.js';
 import { attempt, question } from './practice-fixtures.js';
 
 describe('computeStats', () => {

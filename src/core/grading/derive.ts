@@ -1,7 +1,7 @@
 import { isNegated, isNegationWord } from './negation.js';
-import { stem, tokenize } from './normalize.js';
-import type { KeyTerm, Question } from './question.js';
-import { isStopword } from './stopwords.js';
+import { stem, tokenize } from '../normalize.js';
+import type { KeyTerm, Question } from '../bank/question.js';
+import { isStopword } from '../stopwords.js';
 
 /** At most this many key terms are derived from one answer: an interviewer listens for a handful of ideas. */
 export const MAX_DERIVED_TERMS = 8;

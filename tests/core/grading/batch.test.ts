@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeBatchLine } from '../../src/core/batch.js';
-import { parseQuestion, type Question } from '../../src/core/question.js';
+import { gradeBatchLine } from '../../../src/core/grading/batch.js';
+import { parseQuestion, type Question } from '../../../src/core/bank/question.js';
 
 const parsed = parseQuestion('---\nid: dropout\nquestion: What is dropout?\nkey_terms: [randomly zeroes units, co-adaptation]\n---\nDropout randomly zeroes units.', {
   file: 'dropout.md',

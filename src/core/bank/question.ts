@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type matterFunction from 'gray-matter';
 import type jsYaml from 'js-yaml';
 import type { BankProblem } from './problem.js';
-import { quoteFound, stripControlSequences } from './safe-text.js';
+import { quoteFound, stripControlSequences } from '../safe-text.js';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BankFolderError, readBank } from '../../src/core/bank.js';
-import { bundledBank, fixture, tempDir } from '../helpers.js';
+import { BankFolderError, readBank } from '../../../src/core/bank/read.js';
+import { bundledBank, fixture, tempDir } from '../../helpers.js';
 
 const question = (id: string, extra = '') => `---\nid: ${id}\nquestion: What is ${id}?\n${extra}---\nIt is ${id}.\n`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, type ParseResult } from '../../src/core/question.js';
+import { parseQuestion, type ParseResult } from '../../../src/core/bank/question.js';
 
 const context = { file: 'bank/training/example.md', defaultId: 'example', defaultTopic: 'training' };
 const parse = (text: string) => parseQuestion(text, context);

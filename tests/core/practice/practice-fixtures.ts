@@ -1,5 +1,5 @@
-import type { Attempt } from '../../src/core/progress.js';
-import { parseQuestion, type Question } from '../../src/core/question.js';
+import type { Attempt } from '../../../src/core/practice/progress.js';
+import { parseQuestion, type Question } from '../../../src/core/bank/question.js';
 
 export function question(id: string, topic = 'training', followUps: string[] = []): Question {
   const result = parseQuestion(`---\nid: ${id}\nquestion: What is ${id}?\ntopic: ${topic}\nfollow_ups: [${followUps.join(', ')}]\nkey_terms: [${id}]\n---\n${id} is ${id}.\n`, {

@@ -1,4 +1,4 @@
-import { containsPhrase, normalizeWords } from './normalize.js';
+import { containsPhrase, normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
 

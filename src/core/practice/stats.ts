@@ -1,5 +1,5 @@
 import { effectiveVerdict, type Attempt, type Flag } from './progress.js';
-import type { Question } from './question.js';
+import type { Question } from '../bank/question.js';
 import { buildSchedule } from './schedule.js';
 
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import type { Token } from './normalize.js';
+import type { Token } from '../normalize.js';
 
 /** A negation this close before a word (in words, within one clause) negates it. */
 export const NEGATION_REACH = 3;

@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import type { Question } from './question.js';
+import type { Question } from '../bank/question.js';
 
 /** What a study sheet shows of each question. */
 export interface SheetOptions {

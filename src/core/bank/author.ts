@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
-import { words } from './normalize.js';
+import { words } from '../normalize.js';
 import type { Difficulty, KeyTerm } from './question.js';
-import { isStopword } from './stopwords.js';
+import { isStopword } from '../stopwords.js';
 
 /** A new question as its author describes it, before it becomes a file. */
 export interface QuestionDraft {

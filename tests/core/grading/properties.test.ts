@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBank } from '../../src/core/bank.js';
-import { gradeAnswer, type GradableQuestion } from '../../src/core/grade.js';
-import { parseQuestion, type KeyTerm } from '../../src/core/question.js';
-import { tempDir } from '../helpers.js';
+import { readBank } from '../../../src/core/bank/read.js';
+import { gradeAnswer, type GradableQuestion } from '../../../src/core/grading/grade.js';
+import { parseQuestion, type KeyTerm } from '../../../src/core/bank/question.js';
+import { tempDir } from '../../helpers.js';
 
 const WORDS = ['gradient', 'vanishing', 'relu', 'batch', 'norm', 'dropout', 'learning', 'rate', 'not', 'no', 'without', 'layer', 'attention', 'softmax', 'the', 'of', 'and', 'weights', 'SGD', 'co-adaptation', 'normalisation', 'x'];
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ minLength: 1, maxLength: 8 }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBank } from '../../src/core/bank.js';
-import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet } from '../../src/core/sheet.js';
-import { fixture } from '../helpers.js';
+import { readBank } from '../../../src/core/bank/read.js';
+import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet } from '../../../src/core/export/sheet.js';
+import { fixture } from '../../helpers.js';
 
 const small = readBank([fixture('small-bank')]).questions;
 const [xss] = readBank([fixture('xss-bank')]).questions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchedule, nextDue, planCram, planReview } from '../../src/core/schedule.js';
+import { buildSchedule, nextDue, planCram, planReview } from '../../../src/core/practice/schedule.js';
 import { attempt, question } from './practice-fixtures.js';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveKeyTerms, termStatistics } from '../../src/core/derive.js';
-import { DERIVED_TERMS_COVERAGE, gradeAnswer, typoBudget, type GradableQuestion } from '../../src/core/grade.js';
-import type { KeyTerm } from '../../src/core/question.js';
+import { deriveKeyTerms, termStatistics } from '../../../src/core/grading/derive.js';
+import { DERIVED_TERMS_COVERAGE, gradeAnswer, typoBudget, type GradableQuestion } from '../../../src/core/grading/grade.js';
+import type { KeyTerm } from '../../../src/core/bank/question.js';
 
 const term = (name: string, aliases: string[] = [], extra: Partial<KeyTerm> = {}): KeyTerm => ({ term: name, aliases, weight: 1, required: false, ...extra });
 const question = (keyTerms: KeyTerm[], passMark = 0.6): GradableQuestion => ({ keyTerms, passMark });

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { isNegated, NEGATION_REACH } from './negation.js';
-import { stem, tokenize, words } from './normalize.js';
-import type { KeyTerm, Question } from './question.js';
+import { stem, tokenize, words } from '../normalize.js';
+import type { KeyTerm, Question } from '../bank/question.js';
 
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderQuestions, QuestionQueue, seededRandom, summarizeSession, type SessionResult } from '../../src/core/session.js';
+import { orderQuestions, QuestionQueue, seededRandom, summarizeSession, type SessionResult } from '../../../src/core/practice/session.js';
 import { question } from './practice-fixtures.js';
 
 const ids = (list: Array<{ id: string }>) => list.map((q) => q.id);

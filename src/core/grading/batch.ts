@@ -1,6 +1,6 @@
 import { gradeAnswer } from './grade.js';
 import { toGradeJson } from './grade-json.js';
-import type { Question } from './question.js';
+import type { Question } from '../bank/question.js';
 
 export type BatchResult = { ok: true; output: Record<string, unknown> } | { ok: false; output: Record<string, unknown> };
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { withDerivedKeyTerms } from './derive.js';
+import { withDerivedKeyTerms } from '../grading/derive.js';
 import type { BankProblem } from './problem.js';
 import { parseQuestion, type Question } from './question.js';
-import { quoteFound } from './safe-text.js';
+import { quoteFound } from '../safe-text.js';
 
 export interface Bank {
   questions: Question[];

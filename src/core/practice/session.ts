@@ -1,5 +1,5 @@
-import type { Verdict } from './grade.js';
-import type { Question } from './question.js';
+import type { Verdict } from '../grading/grade.js';
+import type { Question } from '../bank/question.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same quiz. */
 export function seededRandom(seed: number): () => number {

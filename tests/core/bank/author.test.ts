@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTermsSpec, renderQuestionFile, slugify } from '../../src/core/author.js';
-import { parseQuestion } from '../../src/core/question.js';
+import { parseTermsSpec, renderQuestionFile, slugify } from '../../../src/core/bank/author.js';
+import { parseQuestion } from '../../../src/core/bank/question.js';
 
 describe('slugify', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade } from 'ts-fsrs';
 import { effectiveRating, effectiveVerdict, type Attempt, type Rating } from './progress.js';
-import type { Question } from './question.js';
+import type { Question } from '../bank/question.js';
 
 const TO_FSRS: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
 
