@@ -26,10 +26,14 @@ export function runShow(id: string, options: ShowOptions): number {
     const source = question.keyTermsDerived ? 'derived from the model answer, as the file lists none; ' : '';
     lines.push(style.heading('Key terms') + style.dim(` (${source}pass mark ${Math.round(question.passMark * 100)}%)`));
     for (const term of question.keyTerms) {
-      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.required ? 'required' : '', term.negated ? 'negated' : ''].filter(Boolean);
+      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.core ? 'core' : '', term.negated ? 'negated' : ''].filter(Boolean);
       const aliases = term.aliases.length > 0 ? style.dim(` (also: ${term.aliases.join(', ')})`) : '';
       lines.push(`  • ${term.term}${aliases}${marks.length > 0 ? `  ${style.warning(marks.join(', '))}` : ''}`);
     }
+  }
+  if (question.misconceptions.length > 0) {
+    lines.push('', style.heading('Misconceptions') + style.dim(' (an answer that states one is at most partial)'));
+    for (const m of question.misconceptions) lines.push(`  • ${m.claim}${m.aliases.length > 0 ? style.dim(` (also: ${m.aliases.join(', ')})`) : ''}`, `    ${style.dim(m.why)}`);
   }
   if (question.followUps.length > 0) lines.push('', `${style.heading('Follow-ups:')} ${question.followUps.map(style.id).join(', ')}`);
   lines.push('', style.dim(question.file));

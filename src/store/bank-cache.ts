@@ -6,7 +6,7 @@ import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   format: number;
@@ -58,7 +58,9 @@ function isValidResult(result: unknown, file: string): result is ParsedFile {
     q.extra !== null &&
     typeof q.extra === 'object' &&
     Array.isArray(q.keyTerms) &&
-    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && typeof k.required === 'boolean')
+    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && typeof k.core === 'boolean') &&
+    Array.isArray(q.misconceptions) &&
+    q.misconceptions.every((m: Record<string, unknown>) => m !== null && typeof m === 'object' && isCleanString(m.claim) && isCleanString(m.why) && isStringList(m.aliases))
   );
 }
 

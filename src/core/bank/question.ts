@@ -11,11 +11,21 @@ export const DEFAULT_PASS_MARK = 0.6;
 /** One idea an interviewer listens for, with the other ways candidates say it. */
 export interface KeyTerm {
   term: string;
+  /** Other ways to say it; `A ... B` asks for both parts in one clause (a relation such as `He ... ReLU`). */
   aliases: string[];
   weight: number;
-  required: boolean;
+  /** A core idea must be heard for the answer to pass; the others show depth. */
+  core: boolean;
   /** Set on derived terms that the model answer states under a negation ("cannot return"): an answer must negate them too. */
   negated?: boolean;
+}
+
+/** A common wrong claim an interviewer listens for, with why it is wrong: a tutor's correction. */
+export interface Misconception {
+  claim: string;
+  /** Other ways candidates state the claim; `A ... B` as for key terms. */
+  aliases: string[];
+  why: string;
 }
 
 export interface Question {
@@ -25,6 +35,8 @@ export interface Question {
   tags: string[];
   difficulty: Difficulty;
   keyTerms: KeyTerm[];
+  /** Wrong claims candidates make about this question, which cap an answer that states them. */
+  misconceptions: Misconception[];
   /** True when the file lists no key terms and they were derived from the model answer. */
   keyTermsDerived: boolean;
   passMark: number;
@@ -50,7 +62,7 @@ export interface ParseContext {
 
 export type ParseResult = { question: Question; problems: [] } | { question?: undefined; problems: BankProblem[] };
 
-const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'pass_mark', 'follow_ups']);
+const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'misconceptions', 'pass_mark', 'follow_ups']);
 const FALLBACK_TOPIC = 'general';
 const MAX_STRING = 10_000;
 
@@ -184,6 +196,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     tags: stringList(data, 'tags', 'tags: [gradients, activations]'),
     difficulty,
     keyTerms: keyTermList(data.key_terms),
+    misconceptions: misconceptionList(data.misconceptions),
     keyTermsDerived: false,
     passMark,
     followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
@@ -258,7 +271,7 @@ function keyTermList(value: unknown): KeyTerm[] {
     if (typeof entry === 'string' || typeof entry === 'number') {
       const term = cleanString(String(entry), 'key_terms');
       if (!term) throw new FieldError('key_terms', `${where} is empty; expected a term such as 'gradient'`);
-      return { term, aliases: [], weight: 1, required: false };
+      return { term, aliases: [], weight: 1, core: false };
     }
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       throw new FieldError('key_terms', `${where} must be a string or a mapping with 'term:'; found ${quoteFound(entry)}`);
@@ -275,16 +288,36 @@ function keyTermList(value: unknown): KeyTerm[] {
     if (typeof weight !== 'number' || !(weight > 0) || !Number.isFinite(weight)) {
       throw new FieldError('key_terms', `${where}: 'weight' must be a positive number, e.g. 'weight: 2'; found ${quoteFound(record.weight)}`);
     }
-    const required = record.required ?? false;
-    if (typeof required !== 'boolean') {
-      throw new FieldError('key_terms', `${where}: 'required' must be true or false; found ${quoteFound(record.required)}`);
+    // `required` is the name older banks use for a core idea.
+    const core = record.core ?? record.required ?? false;
+    if (typeof core !== 'boolean') {
+      throw new FieldError('key_terms', `${where}: 'core' must be true or false; found ${quoteFound(record.core ?? record.required)}`);
     }
-    return {
-      term: cleanString(record.term, 'key_terms'),
-      aliases: [...new Set(aliases.map((alias) => cleanString(String(alias), 'key_terms')).filter(Boolean))],
-      weight,
-      required,
-    };
+    return { term: cleanString(record.term, 'key_terms'), aliases: cleanList(aliases, 'key_terms'), weight, core };
+  });
+}
+
+const cleanList = (items: unknown[], field: string) => [...new Set(items.map((item) => cleanString(String(item), field)).filter(Boolean))];
+
+function misconceptionList(value: unknown): Misconception[] {
+  if (value === undefined || value === null) return [];
+  const example = "misconceptions: [{claim: dropout is used at test time, why: it is switched off at inference}]";
+  if (!Array.isArray(value)) {
+    throw new FieldError('misconceptions', `'misconceptions' must be a list, e.g. '${example}'; found ${quoteFound(value)}`);
+  }
+  return value.map((entry, index): Misconception => {
+    const where = `misconceptions item ${index + 1}`;
+    const record = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : undefined;
+    const claim = record && typeof record.claim === 'string' ? cleanString(record.claim, 'misconceptions') : '';
+    const why = record && typeof record.why === 'string' ? cleanString(record.why, 'misconceptions') : '';
+    if (!claim || !why) {
+      throw new FieldError('misconceptions', `${where} needs 'claim:' and 'why:' as non-empty strings, e.g. '{claim: dropout is used at test time, why: it is switched off at inference}'; found ${quoteFound(entry)}`);
+    }
+    const aliases = record!.aliases ?? [];
+    if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string' && typeof alias !== 'number')) {
+      throw new FieldError('misconceptions', `${where}: 'aliases' must be a list of strings; found ${quoteFound(aliases)}`);
+    }
+    return { claim, aliases: cleanList(aliases, 'misconceptions'), why };
   });
 }
 

@@ -57,7 +57,7 @@ export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, 
     term: forms[0]!,
     aliases: forms.slice(1),
     weight: Math.max(0.1, Math.round((specificity / top) * 100) / 100),
-    required: false,
+    core: false,
     ...(negated ? { negated } : {}),
   }));
 }

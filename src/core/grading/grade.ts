@@ -315,11 +315,11 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
         form: form.form,
         how: occurrence.how === 'exact' && form.isAlias ? 'alias' : occurrence.how,
         weight: term.weight,
-        required: term.required,
+        required: term.core,
       });
     } else {
-      missing.push({ term: term.term, weight: term.weight, required: term.required });
-      if (term.required) requiredMissing = true;
+      missing.push({ term: term.term, weight: term.weight, required: term.core });
+      if (term.core) requiredMissing = true;
       if (negated && term.negated) notes.push(`"${term.term}" is negated in the model answer but not here ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
       else if (negated) notes.push(`"${term.term}" appears only under a negation ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
     }
