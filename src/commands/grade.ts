@@ -1,8 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { gradeBatchLine } from '../core/grading/batch.js';
-import { gradeAnswer } from '../core/grading/grade.js';
-import { toGradeJson } from '../core/grading/grade-json.js';
+import { gradeAnswer, gradeBatchLine, toGradeJson } from '../core/grading/index.js';
 import { UsageError } from '../errors.js';
 import { renderGrade } from '../ui/grade-report.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';

@@ -1,4 +1,4 @@
-import { gradeAnswer, type Grade } from '../core/grading/grade.js';
+import { gradeAnswer, type Grade } from '../core/grading/index.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { suggestRating } from '../core/practice/progress.js';
 import type { Question } from '../core/bank/question.js';

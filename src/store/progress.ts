@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Verdict } from '../core/grading/grade.js';
+import type { Verdict } from '../core/grading/index.js';
 import type { Attempt, Flag, Rating, Revision } from '../core/practice/progress.js';
 import { CliError } from '../errors.js';
 import { appendRecord, readRecords, type DamagedLine } from './log.js';

@@ -1,4 +1,4 @@
-import type { Grade, Verdict } from '../core/grading/grade.js';
+import type { Grade, Verdict } from '../core/grading/index.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { displayWidth, padEnd } from './layout.js';
 import { style } from './style.js';
@@ -30,8 +30,14 @@ export function renderGrade(grade: Grade): string {
   if (grade.missing.length > 0) {
     lines.push('', style.heading('Missing:'));
     for (const term of grade.missing) {
-      const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.required ? 'required' : ''].filter(Boolean).join(', ');
+      const marks = [term.core ? 'core' : '', term.weight !== 1 ? `weight ${term.weight}` : ''].filter(Boolean).join(', ');
       lines.push(`  ${style.error('✘')} ${term.term}${marks ? style.dim(`  (${marks})`) : ''}`);
+    }
+  }
+  if (grade.misconceptions.length > 0) {
+    lines.push('', style.heading('Misconception:'));
+    for (const m of grade.misconceptions) {
+      lines.push(`  ${style.error('✘')} ${m.claim}  ${style.dim('←')} "${stripControlSequences(m.text)}"`, `    ${m.why}`);
     }
   }
   if (grade.notes.length > 0) {

@@ -1,4 +1,4 @@
-import type { Grade, Verdict } from '../core/grading/grade.js';
+import type { Grade, Verdict } from '../core/grading/index.js';
 import type { Question } from '../core/bank/question.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import type { SessionResult, SessionSummary } from '../core/practice/session.js';

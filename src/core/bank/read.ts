@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+// Only the derivation, not the whole grader: listing and searching a bank never grade.
 import { withDerivedKeyTerms } from '../grading/derive.js';
 import type { BankProblem } from './problem.js';
 import { parseQuestion, type Question } from './question.js';

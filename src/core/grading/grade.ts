@@ -1,13 +1,13 @@
-import Fuse from 'fuse.js';
-import { isNegated, NEGATION_REACH } from './negation.js';
-import { stem, tokenize, words } from '../normalize.js';
-import type { KeyTerm, Question } from '../bank/question.js';
+import type { KeyTerm, Misconception, Question } from '../bank/question.js';
+import { isKeywordList } from './keyword-list.js';
+import { findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
+import { scoreIdeas, type Verdict } from './score.js';
+import { words } from '../normalize.js';
+import { GLUE, oppositeOf, wordStem } from './lexicon.js';
+import { readUnits, type Unit } from './text.js';
 
-
-export type Verdict = 'correct' | 'partial' | 'incorrect';
-
-/** How an answer expressed a key term: its own words, an alias, another form of the word, or a typo. */
-export type MatchKind = 'exact' | 'alias' | 'stem' | 'typo';
+export type { MatchKind } from './match.js';
+export type { Verdict } from './score.js';
 
 export interface TermMatch {
   term: string;
@@ -17,320 +17,189 @@ export interface TermMatch {
   form: string;
   how: MatchKind;
   weight: number;
-  required: boolean;
+  core: boolean;
 }
 
 export interface MissingTerm {
   term: string;
   weight: number;
-  required: boolean;
+  core: boolean;
+}
+
+/** A wrong claim the answer made, with the correction. */
+export interface HeardMisconception {
+  claim: string;
+  /** The words of the answer that made it. */
+  text: string;
+  why: string;
 }
 
 export interface Grade {
-  /** The weighted share of key terms the answer expresses, in [0, 1]. */
+  /** In [0, 1]: the pass mark when every core idea is heard, up to 1 with every depth idea too. */
   score: number;
   verdict: Verdict;
   passMark: number;
   matched: TermMatch[];
   missing: MissingTerm[];
+  misconceptions: HeardMisconception[];
   notes: string[];
   /** Whether the key terms were derived from the model answer rather than written by the bank's author. */
   derivedTerms: boolean;
 }
 
-export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & { keyTermsDerived?: boolean };
+export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial<Pick<Question, 'question' | 'misconceptions'>> & { keyTermsDerived?: boolean };
+
+interface PreparedIdea {
+  forms: Form[];
+  /** The forms said under a negation (`not X`), to explain why X did not count. */
+  negatedForms: Form[];
+  reversed: Form[];
+}
+
+interface PreparedRubric {
+  terms: PreparedIdea[];
+  misconceptions: PreparedIdea[];
+  /** For each key term, the parts of the other terms' relations: a nearer one means a swapped pairing. */
+  rivals: Phrase[][][];
+}
+
+const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
 
 /**
- * Derived key terms are all the content words of a model answer, and prose holds more words than
- * ideas: an answer that expresses half of their weight earns full marks.
+ * The stems of a text's words that are not glue. Compared word by word, not by lexicon family:
+ * `gradients shrink` says more than the question "what is the vanishing gradient problem?".
  */
-export const DERIVED_TERMS_COVERAGE = 0.5;
+const contentStems = (text: string) => words(text).filter((w) => !GLUE.has(w)).map(wordStem);
 
-interface AnswerWord {
-  word: string;
-  stem: string;
-  glue: boolean;
-  start: number;
-  end: number;
-  /** The full word a common abbreviation stands for (`grads` → `gradients`). */
-  expanded?: { word: string; stem: string };
-}
-
-/**
- * Abbreviations candidates type in a hurry, each standing for one word. An abbreviation still
- * matches itself, so a key term or alias written as `val` keeps working.
- */
-const ABBREVIATIONS: Record<string, string> = {
-  val: 'validation',
-  grad: 'gradient',
-  grads: 'gradients',
-  param: 'parameter',
-  params: 'parameters',
-  prob: 'probability',
-  probs: 'probabilities',
-  avg: 'average',
-  init: 'initialization',
-  dim: 'dimension',
-  dims: 'dimensions',
-  seq: 'sequence',
-  seqs: 'sequences',
-  reg: 'regularization',
-  optim: 'optimizer',
-  acc: 'accuracy',
-  approx: 'approximately',
-  info: 'information',
-  feat: 'feature',
-  feats: 'features',
-  diff: 'difference',
-  w: 'weight',
-  ws: 'weights',
-  b: 'bias',
-};
-
-interface Occurrence {
-  how: Exclude<MatchKind, 'alias'>;
-  first: number;
-  last: number;
-}
-
-const KIND_RANK: Record<Occurrence['how'], number> = { exact: 0, stem: 1, typo: 2 };
-
-/**
- * Words that only glue a phrase together: a key phrase may leave them out or add them. Words with
- * meaning of their own (`more`, `same`, `too`) are not here, so `more training data` still needs `more`.
- */
-const GLUE_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those', 'and', 'or', 'their', 'his', 'her', 'our', 'your', 'my']);
-
-/**
- * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
- * seven letters, two from eight.
- */
-export function typoBudget(length: number): number {
-  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
-}
-
-const typoMemo = new Map<string, boolean>();
-
-/** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which fuse.js counts as two errors. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
-  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
-}
-
-/**
- * Whether an answer word is a typo of a term word: both of five letters or more, the same first
- * letter (slips rarely hit it, and it keeps `overfitting` from matching `underfitting`), a length
- * within the budget, and a fuse.js match whose errors per letter stay within it, or one swap of
- * neighbouring letters.
- */
-function isTypo(termWord: string, answerWord: string): boolean {
-  const budget = typoBudget(termWord.length);
-  if (budget === 0 || answerWord.length < 5 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
-  const key = `${termWord}\u0000${answerWord}`;
-  let result = typoMemo.get(key);
-  if (result === undefined) {
-    result = isSwap(termWord, answerWord) || Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
-    if (typoMemo.size > 100_000) typoMemo.clear();
-    typoMemo.set(key, result);
-  }
-  return result;
-}
-
-function compareWord(termWord: string, termStem: string, answer: AnswerWord): Occurrence['how'] | undefined {
-  if (answer.word === termWord) return 'exact';
-  if (answer.stem === termStem) return 'stem';
-  if (answer.expanded && (answer.expanded.word === termWord || answer.expanded.stem === termStem)) return 'stem';
-  if (isTypo(termWord, answer.word)) return 'typo';
-  return undefined;
-}
-
-interface PreparedForm {
-  form: string;
-  isAlias: boolean;
-  words: string[];
-  stems: string[];
-  /** The words that carry meaning; `of` in `rate of learning` may be left out or moved. */
-  content: number[];
-  joined: string;
-}
-
-function prepareForm(form: string, isAlias: boolean): PreparedForm | undefined {
-  const formWords = words(form);
-  if (formWords.length === 0) return undefined;
-  const content = formWords.map((_, i) => i).filter((i) => !GLUE_WORDS.has(formWords[i]!));
-  return {
-    form,
-    isAlias,
-    words: formWords,
-    stems: formWords.map(stem),
-    content: content.length > 0 ? content : formWords.map((_, i) => i),
-    joined: formWords.join(''),
-  };
-}
-
-const worse = (a: Occurrence['how'], b: Occurrence['how']) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
-
-/** Every place in the answer where a form occurs: as written, joined up (`batchnorm`), or as a loose phrase. */
-function findForm(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
-  const found: Occurrence[] = [];
-  const n = form.words.length;
-  for (let start = 0; start < answer.length; start++) {
-    // The form's words in order: exact, or each by stem or typo.
-    if (start + n <= answer.length) {
-      let how: Occurrence['how'] | undefined = 'exact';
-      for (let i = 0; i < n && how; i++) {
-        const kind = compareWord(form.words[i]!, form.stems[i]!, answer[start + i]!);
-        how = kind && worse(how, kind);
-      }
-      if (how) {
-        found.push({ how, first: start, last: start + n - 1 });
-        continue;
-      }
-    }
-    // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
-    for (let span = 1; span <= 3 && start + span <= answer.length; span++) {
-      if (span === 1 && n === 1) continue;
-      const joined = answer.slice(start, start + span).map((w) => w.word).join('');
-      if (joined === form.joined) found.push({ how: 'exact', first: start, last: start + span - 1 });
-      // A typo only in one word written for several (`batchnrom`); joining several answer words and
-      // forgiving errors too would let `use labelled` pass for `unlabelled`.
-      else if (span === 1 && form.words.every((w) => w.length >= 3) && isTypo(form.joined, joined)) found.push({ how: 'typo', first: start, last: start });
-    }
-  }
-  if (form.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(form, answer, text), ...findCoordinated(form, answer, text));
-  return found;
-}
-
-/**
- * A phrase with its words reordered, or with one filler word between them: `rate of learning` or
- * `learning the rate` for `learning rate`. Function words (`of`, `the`) are not counted as fillers.
- */
-function findLoosePhrase(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
-  const found: Occurrence[] = [];
-  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.glue);
-  const window = form.content.length + 1;
-  for (let start = 0; start + form.content.length <= content.length; start++) {
-    const candidates = content.slice(start, start + window);
-    const used = new Set<number>();
-    let how: Occurrence['how'] = 'exact';
-    const matchedAll = form.content.every((i) =>
-      candidates.some((j) => {
-        if (used.has(j)) return false;
-        const kind = compareWord(form.words[i]!, form.stems[i]!, answer[j]!);
-        if (!kind) return false;
-        used.add(j);
-        how = worse(how, kind);
-        return true;
-      }),
-    );
-    const last = Math.max(...used);
-    // A phrase does not run across sentences.
-    if (matchedAll && used.has(candidates[0]!) && !SENTENCE_BREAK.test(text.slice(answer[candidates[0]!]!.end, answer[last]!.start))) {
-      found.push({ how, first: candidates[0]!, last });
-    }
-  }
-  return found;
-}
-
-const SENTENCE_BREAK = /[.;!?\n]/;
-const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/iu;
-
-/** Modifiers that share one head noun: `forget, input and output gates` says `forget gate` and `input gate`. */
-function findCoordinated(form: PreparedForm, answer: AnswerWord[], text: string): Occurrence[] {
-  if (form.content.length !== 2) return [];
-  const [modifier, head] = form.content as [number, number];
-  const found: Occurrence[] = [];
-  answer.forEach((word, j) => {
-    const headKind = compareWord(form.words[head]!, form.stems[head]!, word);
-    if (!headKind) return;
-    for (let i = j - 2; i >= Math.max(0, j - 8); i--) {
-      const kind = compareWord(form.words[modifier]!, form.stems[modifier]!, answer[i]!);
-      if (kind && COORDINATION.test(text.slice(answer[i]!.end, word.start))) {
-        found.push({ how: worse(kind, headKind), first: i, last: j });
-        return;
-      }
-    }
+function prepareIdea(texts: string[], questionStems: Set<string>, negated: boolean): PreparedIdea {
+  const forms: Form[] = [];
+  const negatedForms: Form[] = [];
+  texts.forEach((text, i) => {
+    const form = readForm(negated ? `not ${text}` : text, i > 0);
+    if (!form) return;
+    // A form made only of words the question uses says nothing the question did not; a relation
+    // binds two things, which is a claim of its own.
+    if (form.parts.length === 1 && questionStems.size > 0 && contentStems(text).every((k) => questionStems.has(k))) return;
+    forms.push({ ...form, text });
+    // `unlabelled data` denied is `labelled data`: a different idea, not this one under a negation.
+    if (form.parts[0]!.units.some((u) => u.key.startsWith('un'))) return;
+    const denied = readForm(negated ? text : `not ${text}`, i > 0);
+    if (denied) negatedForms.push({ ...denied, text });
   });
-  return found;
+  return { forms, negatedForms, reversed: forms.flatMap(reversedForms) };
 }
 
-const preparedForms = new WeakMap<KeyTerm, PreparedForm[]>();
+function prepareRubric(question: GradableQuestion): PreparedRubric {
+  let rubric = prepared.get(question);
+  if (rubric) return rubric;
+  // Derived terms already weigh the question's words down; authored ones must not repeat them.
+  const questionStems = new Set(question.keyTermsDerived || !question.question ? [] : contentStems(question.question));
+  const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
+  const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
+  // Rivals are the things a relation pairs (He, ReLU); a direction (`increases`) is checked by reversal instead.
+  const partsOf = (idea: PreparedIdea, position: number) =>
+    idea.forms.filter((f) => f.parts.length === 2).map((f) => f.parts[position]!).filter((part) => part.units.every((u) => oppositeOf(u.key) === undefined));
+  const rivals = terms.map((_, i) => [0, 1].map((position) => terms.flatMap((other, j) => (j === i ? [] : partsOf(other, position)))));
+  rubric = { terms, misconceptions, rivals };
+  prepared.set(question, rubric);
+  return rubric;
+}
 
-function formsOf(term: KeyTerm): PreparedForm[] {
-  let forms = preparedForms.get(term);
-  if (!forms) {
-    forms = [prepareForm(term.term, false), ...term.aliases.map((alias) => prepareForm(alias, true))].filter((f) => f !== undefined);
-    preparedForms.set(term, forms);
+interface Heard {
+  occurrence: RelationOccurrence;
+  form: Form;
+}
+
+/** The best place the answer says one of an idea's forms, and whether it only said it the wrong way round. */
+function hear(idea: PreparedIdea, answer: readonly Unit[], text: string, rivals: Phrase[][]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
+  let best: Heard | undefined;
+  let swapped: Heard | undefined;
+  for (const form of idea.forms) {
+    const result = findForm(form, answer, text, form.parts.length === 2 ? rivals : []);
+    for (const occurrence of result.found) {
+      const span = occurrence.last - occurrence.first;
+      const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
+      const better =
+        !best ||
+        isBetter(occurrence.how, best.occurrence.how) ||
+        (occurrence.how === best.occurrence.how && (span < bestSpan || (span === bestSpan && best.form.isAlias && !form.isAlias)));
+      if (better) best = { occurrence, form };
+    }
+    if (result.swapped[0]) swapped ??= { occurrence: result.swapped[0], form };
   }
-  return forms;
+  if (best) return { best };
+  const firstOf = (forms: Form[]) => {
+    for (const form of forms) {
+      const occurrence = findForm(form, answer, text).found[0];
+      if (occurrence) return { occurrence, form };
+    }
+    return undefined;
+  };
+  return { swapped, negated: firstOf(idea.negatedForms), reversed: firstOf(idea.reversed) };
 }
+
+const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => text.slice(answer[o.first]!.start, answer[o.last]!.end).replace(/\s+/g, ' ');
 
 /**
- * Grades a free-text answer against a question's key terms, as an interviewer listening for ideas:
- * case, punctuation and hyphens do not matter, word forms match by stem, typos are forgiven in
- * longer words, aliases count as their term, a phrase may be reordered or take a filler word,
- * and a term said only under a nearby negation ("without dropout") does not count.
+ * Grades a free-text answer as an interviewer listening for ideas: each key term is an idea,
+ * heard in its own words, an alias, a word of the same family in the shared lexicon, another
+ * form of the word, or a typo. An answer that states every core idea passes; depth ideas raise
+ * the score. Words the question already uses earn nothing; a negated idea does not count; a
+ * relation (`He ... ReLU`) counts only with both parts in one clause and the right way round; a
+ * misconception the rubric names, or a bare list of terms, keeps the answer at partial at best.
  *
  * @example
- * gradeAnswer(question, 'Gradients vanish when sigmoid derivatives multiply; use ReLU.')
- * // → { score: 0.6, verdict: 'correct', matched: [{ term: 'ReLU', how: 'exact', … }], … }
+ * gradeAnswer(question, 'Gradients get tiny as they are multiplied back through the layers; use ReLU.')
+ * // → { score: 0.8, verdict: 'correct', matched: [{ term: 'gradients shrink', how: 'synonym', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
-  const answer: AnswerWord[] = tokenize(answerText).map((t) => {
-    const full = ABBREVIATIONS[t.word];
-    return { ...t, stem: stem(t.word), glue: GLUE_WORDS.has(t.word), ...(full ? { expanded: { word: full, stem: stem(full) } } : {}) };
-  });
+  const rubric = prepareRubric(question);
+  const answer = readUnits(answerText);
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];
   const notes: string[] = [];
-  let total = 0;
-  let earned = 0;
-  let requiredMissing = false;
+  const heard: boolean[] = [];
 
-  for (const term of question.keyTerms) {
-    total += term.weight;
-    let best: { occurrence: Occurrence; form: PreparedForm } | undefined;
-    let negated: string | undefined;
-    for (const form of formsOf(term)) {
-      for (const occurrence of findForm(form, answer, answerText)) {
-        // A term the model answer itself negates ("a constructor cannot return a value") must be negated here too.
-        if (isNegated(answer, occurrence.first, answerText) !== (term.negated ?? false)) {
-          negated ??= answerText.slice(answer[Math.max(0, occurrence.first - NEGATION_REACH)]!.start, answer[occurrence.last]!.end);
-          continue;
-        }
-        const better =
-          !best ||
-          KIND_RANK[occurrence.how] < KIND_RANK[best.occurrence.how] ||
-          (KIND_RANK[occurrence.how] === KIND_RANK[best.occurrence.how] && best.form.isAlias && !form.isAlias);
-        if (better) best = { occurrence, form };
-      }
-    }
-    if (best) {
-      earned += term.weight;
-      const { occurrence, form } = best;
+  question.keyTerms.forEach((term, i) => {
+    const result = hear(rubric.terms[i]!, answer, answerText, rubric.rivals[i]!);
+    heard.push(result.best !== undefined);
+    if (result.best) {
+      const { occurrence, form } = result.best;
       matched.push({
         term: term.term,
         text: answerText.slice(answer[occurrence.first]!.start, answer[occurrence.last]!.end),
-        form: form.form,
+        form: form.text,
         how: occurrence.how === 'exact' && form.isAlias ? 'alias' : occurrence.how,
         weight: term.weight,
-        required: term.core,
+        core: term.core,
       });
-    } else {
-      missing.push({ term: term.term, weight: term.weight, required: term.core });
-      if (term.core) requiredMissing = true;
-      if (negated && term.negated) notes.push(`"${term.term}" is negated in the model answer but not here ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
-      else if (negated) notes.push(`"${term.term}" appears only under a negation ("${negated.replace(/\s+/g, ' ')}"), so it does not count`);
+      return;
     }
-  }
+    missing.push({ term: term.term, weight: term.weight, core: term.core });
+    if (result.swapped) notes.push(`"${term.term}": the answer pairs these the other way round ("${quote(answerText, answer, result.swapped.occurrence)}"), so it does not count`);
+    else if (result.reversed) notes.push(`"${term.term}": the answer says the opposite ("${quote(answerText, answer, result.reversed.occurrence)}"), so it does not count`);
+    else if (result.negated && term.negated) notes.push(`"${term.term}" is negated in the model answer but not here ("${quote(answerText, answer, result.negated.occurrence)}"), so it does not count`);
+    else if (result.negated) notes.push(`"${term.term}" appears only under a negation ("${quote(answerText, answer, result.negated.occurrence)}"), so it does not count`);
+  });
+
+  const misconceptions: HeardMisconception[] = [];
+  (question.misconceptions ?? []).forEach((m, i) => {
+    const result = hear(rubric.misconceptions[i]!, answer, answerText, []);
+    if (result.best) {
+      misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
+    }
+  });
+  const keywordList = matched.length > 0 && isKeywordList(answerText);
+  if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
 
   if (answer.length === 0) notes.push('the answer is empty');
   if (question.keyTermsDerived) notes.push('key terms were derived from the model answer, as the question lists none');
-  const expected = total * (question.keyTermsDerived ? DERIVED_TERMS_COVERAGE : 1);
-  const score = expected > 0 ? Math.round(Math.min(1, earned / expected) * 1000) / 1000 : 0;
-  const passMark = question.passMark;
-  const verdict: Verdict = score >= passMark && !requiredMissing ? 'correct' : score >= passMark / 2 ? 'partial' : 'incorrect';
-  if (score >= passMark && requiredMissing) notes.push('a required key term is missing, so the answer cannot be fully correct');
-  return { score, verdict, passMark, matched, missing, notes, derivedTerms: question.keyTermsDerived === true };
+  const { score, verdict } = scoreIdeas(
+    question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })),
+    question.passMark,
+    { derived: question.keyTermsDerived === true, capped: misconceptions.length > 0 || keywordList },
+  );
+  const coreMissing = missing.filter((m) => m.core);
+  if (coreMissing.length > 0 && matched.length > 0) notes.push(`a core idea is missing (${coreMissing.map((m) => m.term).join('; ')}), so the answer cannot pass`);
+  return { score, verdict, passMark: question.passMark, matched, missing, misconceptions, notes, derivedTerms: question.keyTermsDerived === true };
 }

@@ -1,4 +1,4 @@
-import type { MatchKind, Verdict } from '../grading/grade.js';
+import type { MatchKind, Verdict } from '../grading/index.js';
 
 /** A spaced-repetition rating, as Anki and FSRS name them. */
 export type Rating = 'again' | 'hard' | 'good' | 'easy';

@@ -1,4 +1,4 @@
-import type { Verdict } from '../grading/grade.js';
+import type { Verdict } from '../grading/index.js';
 import type { Question } from '../bank/question.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same quiz. */

@@ -1,0 +1,96 @@
+import { stem } from '../normalize.js';
+import { EQUIVALENT_PHRASES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
+
+/** A family key: `~less` for the family named `less`; `~not` and `~no` for negations. */
+export type FamilyKey = string;
+export const VERB_NEGATION: FamilyKey = '~not';
+export const NOUN_NEGATION: FamilyKey = '~no';
+
+interface LexiconPhrase {
+  stems: string[];
+  key: FamilyKey;
+}
+
+/**
+ * British spellings folded to American before stemming, so `normalise`, `labelled` and `colour`
+ * compare equal to `normalize`, `labeled` and `color` without a typo allowance.
+ */
+export function americanize(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/^(.{4,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2')
+    .replace(/^(.{3,}e)ll(ed|ing|er|ers)$/, '$1l$2')
+    .replace(/^(col|behavi|fav|neighb|lab|flav|hon|hum|rum|vap|harb|od|arm|endeav|sav)our(s|ed|ing|ite|ites|ful|able)?$/, '$1or$2');
+}
+
+const stems = new Map<string, string>();
+
+/** The stem a word is compared by: British spelling folded, then Porter-stemmed (memoised: answers repeat words). */
+export function wordStem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stem(americanize(word));
+    if (stems.size < 200_000) stems.set(word, result);
+  }
+  return result;
+}
+
+let index: Map<string, LexiconPhrase[]> | undefined;
+const familyOfPhrase = new Map<string, FamilyKey>();
+
+function lexiconIndex(): Map<string, LexiconPhrase[]> {
+  if (index) return index;
+  index = new Map();
+  const add = (phrase: string, key: FamilyKey) => {
+    const stems = phrase.split(/[^a-z0-9]+/).filter(Boolean).map(wordStem);
+    if (stems.length === 0) return;
+    const list = index!.get(stems[0]!) ?? [];
+    list.push({ stems, key });
+    index!.set(stems[0]!, list);
+    familyOfPhrase.set(stems.join(' '), key);
+  };
+  for (const family of EQUIVALENT_PHRASES) for (const phrase of family) add(phrase, `~${family[0]}`);
+  for (const phrase of VERB_NEGATIONS) add(phrase, VERB_NEGATION);
+  for (const phrase of NOUN_NEGATIONS) add(phrase, NOUN_NEGATION);
+  // Longest first, so `very small` wins over `small` and `no labels` is read before `no`.
+  for (const list of index.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return index;
+}
+
+/**
+ * The lexicon phrase that starts at `at` in a run of word stems, longest first: its family key
+ * and how many words it covers, or undefined.
+ */
+export function lexiconPhraseAt(stems: readonly string[], at: number, limit: number): { key: FamilyKey; length: number } | undefined {
+  const candidates = lexiconIndex().get(stems[at]!);
+  if (!candidates) return undefined;
+  for (const phrase of candidates) {
+    if (at + phrase.stems.length > limit) continue;
+    if (phrase.stems.every((s, i) => stems[at + i] === s)) return { key: phrase.key, length: phrase.stems.length };
+  }
+  return undefined;
+}
+
+/** The family a single word belongs to, if any. */
+export function familyOfWord(word: string): FamilyKey | undefined {
+  lexiconIndex();
+  return familyOfPhrase.get(wordStem(word));
+}
+
+/** What `not X` means when X is a family with a named opposite (`not stable` → `~unstable`), else `un` + X. */
+export function negatedKey(key: string): string {
+  if (key.startsWith('~')) {
+    const opposite = NEGATED_FAMILIES[key.slice(1)];
+    if (opposite) return `~${opposite}`;
+  }
+  return key.startsWith('un~') ? key.slice(2) : `un${key}`;
+}
+
+const opposites = new Map<FamilyKey, FamilyKey>(OPPOSITE_FAMILIES.flatMap(([a, b]) => [[`~${a}`, `~${b}`], [`~${b}`, `~${a}`]]));
+
+/** The family that says the opposite (`~less` ↔ `~more`), for spotting reversed claims. */
+export const oppositeOf = (key: FamilyKey): FamilyKey | undefined => opposites.get(key);
+
+export const GLUE = new Set(GLUE_WORDS);
+export const LIGHT = new Set(LIGHT_VERBS);

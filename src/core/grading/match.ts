@@ -1,0 +1,244 @@
+import Fuse from 'fuse.js';
+import { oppositeOf } from './lexicon.js';
+import { readUnits, type Unit } from './text.js';
+
+/** How an answer expressed an idea: its own words, an alias, a word of the same family, another form of the word, or a typo. */
+export type MatchKind = 'exact' | 'alias' | 'synonym' | 'stem' | 'typo';
+type UnitMatch = Exclude<MatchKind, 'alias'>;
+
+export interface Occurrence {
+  how: UnitMatch;
+  /** The first and last answer units of the match. */
+  first: number;
+  last: number;
+}
+
+/** A phrase of a rubric, read into units like an answer. */
+export interface Phrase {
+  units: Unit[];
+  /** Indices of the units that carry meaning; glue words may be left out or added. */
+  content: number[];
+  /** The words written as one (`batchnorm` for `batch norm`), for plain phrases. */
+  joined: string;
+}
+
+/** One way of saying an idea: a phrase, or `A ... B`, parts that must share a clause. */
+export interface Form {
+  text: string;
+  isAlias: boolean;
+  parts: Phrase[];
+}
+
+const KIND_RANK: Record<UnitMatch, number> = { exact: 0, synonym: 1, stem: 2, typo: 3 };
+const worse = (a: UnitMatch, b: UnitMatch) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
+export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK[b];
+
+/** The parts of a relation are at most this many units apart. */
+const RELATION_SPAN = 14;
+
+/**
+ * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
+ * seven letters, two from eight.
+ */
+export function typoBudget(length: number): number {
+  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
+}
+
+const typoMemo = new Map<string, boolean>();
+
+/** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which fuse.js counts as two errors. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
+/**
+ * Whether an answer word is a typo of a rubric word: both of five letters or more, the same first
+ * letter (slips rarely hit it, and it keeps `overfitting` from matching `underfitting`), a length
+ * within the budget, and a fuse.js match whose errors per letter stay within it, or one swap of
+ * neighbouring letters.
+ */
+function isTypo(termWord: string, answerWord: string): boolean {
+  const budget = typoBudget(termWord.length);
+  if (budget === 0 || answerWord.length < 5 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
+  const key = `${termWord}\u0000${answerWord}`;
+  let result = typoMemo.get(key);
+  if (result === undefined) {
+    result = isSwap(termWord, answerWord) || Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
+    if (typoMemo.size > 100_000) typoMemo.clear();
+    typoMemo.set(key, result);
+  }
+  return result;
+}
+
+function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
+  if (term.family || answer.family) {
+    if (term.key === answer.key) return term.word === answer.word ? 'exact' : 'synonym';
+    return answer.expanded && answer.expanded.key === term.key ? 'stem' : undefined;
+  }
+  if (answer.word === term.word) return 'exact';
+  if (answer.key === term.key) return 'stem';
+  if (answer.expanded && (answer.expanded.word === term.word || answer.expanded.key === term.key)) return 'stem';
+  if (isTypo(term.word, answer.word)) return 'typo';
+  return undefined;
+}
+
+function readPhrase(text: string): Phrase | undefined {
+  const units = readUnits(text);
+  if (units.length === 0) return undefined;
+  const content = units.map((_, i) => i).filter((i) => !units[i]!.glue);
+  return { units, content: content.length > 0 ? content : units.map((_, i) => i), joined: units.every((u) => !u.family) ? units.map((u) => u.word).join('') : '' };
+}
+
+/** Reads a term, alias or claim; `A ... B` becomes a relation of two parts. */
+export function readForm(text: string, isAlias: boolean): Form | undefined {
+  const parts = text.split(/\s*(?:\.\.\.|…)\s*/).map(readPhrase);
+  if (parts.some((p) => p === undefined)) return undefined;
+  return { text, isAlias, parts: parts as Phrase[] };
+}
+
+/** The same form with one family word turned into its opposite (`increases` → `decreases`): one variant per such word. */
+export function reversedForms(form: Form): Form[] {
+  const out: Form[] = [];
+  form.parts.forEach((part, p) =>
+    part.units.forEach((unit, u) => {
+      const opposite = oppositeOf(unit.key);
+      if (!opposite) return;
+      const units = part.units.map((x, i) => (i === u ? { ...x, key: opposite, word: opposite } : x));
+      out.push({ ...form, parts: form.parts.map((x, i) => (i === p ? { ...x, units } : x)) });
+    }),
+  );
+  return out;
+}
+
+/** Every place in the answer where a phrase occurs: as written, joined up (`batchnorm`), or as a loose phrase. */
+export function findPhrase(phrase: Phrase, answer: readonly Unit[], text: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  const n = phrase.units.length;
+  for (let start = 0; start < answer.length; start++) {
+    if (start + n <= answer.length) {
+      let how: UnitMatch | undefined = 'exact';
+      for (let i = 0; i < n && how; i++) {
+        const kind = compareUnit(phrase.units[i]!, answer[start + i]!);
+        how = kind && worse(how, kind);
+      }
+      if (how) {
+        found.push({ how, first: start, last: start + n - 1 });
+        continue;
+      }
+    }
+    // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
+    const head = answer[start]!;
+    if (!phrase.joined || head.family) continue;
+    if (n > 1) {
+      if (head.word === phrase.joined) found.push({ how: 'exact', first: start, last: start });
+      // A typo only in one word written for several (`batchnrom`); joining several answer words and
+      // forgiving errors too would let `use labelled` pass for `unlabelled`.
+      else if (phrase.units.every((u) => u.word.length >= 3) && isTypo(phrase.joined, head.word)) found.push({ how: 'typo', first: start, last: start });
+    }
+    if (!phrase.joined.startsWith(head.word) || head.word.length === phrase.joined.length) continue;
+    let joined = head.word;
+    for (let span = 2; span <= 3 && start + span <= answer.length; span++) {
+      const next = answer[start + span - 1]!;
+      if (next.family) break;
+      joined += next.word;
+      if (joined === phrase.joined) found.push({ how: 'exact', first: start, last: start + span - 1 });
+      if (!phrase.joined.startsWith(joined)) break;
+    }
+  }
+  if (phrase.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(phrase, answer), ...findCoordinated(phrase, answer, text));
+  return found;
+}
+
+/**
+ * A phrase with its words reordered, or with one filler word between them: `rate of learning` or
+ * `learning the rate` for `learning rate`. Glue words are not counted as fillers, and a negated
+ * word never is one (`dropout is not used at test time` does not say `dropout at test time`).
+ */
+function findLoosePhrase(phrase: Phrase, answer: readonly Unit[]): Occurrence[] {
+  const found: Occurrence[] = [];
+  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.glue);
+  const window = phrase.content.length + 1;
+  for (let start = 0; start + phrase.content.length <= content.length; start++) {
+    const candidates = content.slice(start, start + window);
+    const used = new Set<number>();
+    let how: UnitMatch = 'exact';
+    const matchedAll = phrase.content.every((i) =>
+      candidates.some((j) => {
+        if (used.has(j)) return false;
+        const kind = compareUnit(phrase.units[i]!, answer[j]!);
+        if (!kind) return false;
+        used.add(j);
+        how = worse(how, kind);
+        return true;
+      }),
+    );
+    if (!matchedAll || !used.has(candidates[0]!)) continue;
+    const last = Math.max(...used);
+    const first = candidates[0]!;
+    const fillers = candidates.filter((j) => j <= last && !used.has(j));
+    // A phrase does not run across clauses.
+    if (answer[first]!.clause === answer[last]!.clause && fillers.every((j) => !answer[j]!.negated)) found.push({ how, first, last });
+  }
+  return found;
+}
+
+const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/iu;
+
+/** Modifiers that share one head noun: `forget, input and output gates` says `forget gate` and `input gate`. */
+function findCoordinated(phrase: Phrase, answer: readonly Unit[], text: string): Occurrence[] {
+  if (phrase.content.length !== 2) return [];
+  const [modifier, head] = phrase.content as [number, number];
+  const found: Occurrence[] = [];
+  answer.forEach((word, j) => {
+    const headKind = compareUnit(phrase.units[head]!, word);
+    if (!headKind) return;
+    for (let i = j - 2; i >= Math.max(0, j - 8); i--) {
+      const kind = compareUnit(phrase.units[modifier]!, answer[i]!);
+      if (kind && COORDINATION.test(text.slice(answer[i]!.end, word.start))) {
+        found.push({ how: worse(kind, headKind), first: i, last: j });
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/** Where the parts of a relation stand, for telling a right pairing from a swapped one. */
+export interface RelationOccurrence extends Occurrence {
+  parts: Occurrence[];
+}
+
+/**
+ * Every place the answer says a form. A relation `A ... B` needs both parts in one clause, close
+ * together, with no negated word between them; `rivals` are the parts of the question's other
+ * relations, and a pairing where a rival stands nearer than the partner is read as swapped.
+ */
+export function findForm(form: Form, answer: readonly Unit[], text: string, rivals: readonly Phrase[][] = []): { found: RelationOccurrence[]; swapped: RelationOccurrence[] } {
+  const first = form.parts[0]!;
+  if (form.parts.length === 1) return { found: findPhrase(first, answer, text).map((o) => ({ ...o, parts: [o] })), swapped: [] };
+  const [a, b] = [findPhrase(first, answer, text), findPhrase(form.parts[1]!, answer, text)];
+  const found: RelationOccurrence[] = [];
+  const swapped: RelationOccurrence[] = [];
+  const rivalA = (rivals[0] ?? []).flatMap((p) => findPhrase(p, answer, text));
+  const rivalB = (rivals[1] ?? []).flatMap((p) => findPhrase(p, answer, text));
+  for (const x of a) {
+    for (const y of b) {
+      if (answer[x.first]!.clause !== answer[y.first]!.clause) continue;
+      const lo = Math.min(x.last, y.last);
+      const hi = Math.max(x.first, y.first);
+      if (hi - lo > RELATION_SPAN || (x.first <= y.last && y.first <= x.last)) continue;
+      let negatedBetween = false;
+      for (let i = lo + 1; i < hi; i++) if (answer[i]!.negated) negatedBetween = true;
+      if (negatedBetween) continue;
+      const distance = hi - lo;
+      const nearer = (o: Occurrence, anchor: Occurrence) =>
+        answer[o.first]!.clause === answer[anchor.first]!.clause && Math.min(Math.abs(o.first - anchor.last), Math.abs(anchor.first - o.last)) < distance;
+      const occurrence: RelationOccurrence = { how: worse(x.how, y.how), first: Math.min(x.first, y.first), last: Math.max(x.last, y.last), parts: [x, y] };
+      if (rivalB.some((o) => nearer(o, x)) || rivalA.some((o) => nearer(o, y))) swapped.push(occurrence);
+      else found.push(occurrence);
+    }
+  }
+  return { found, swapped };
+}

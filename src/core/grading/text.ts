@@ -1,0 +1,209 @@
+import { tokenize } from '../normalize.js';
+import { americanize, GLUE, LIGHT, lexiconPhraseAt, negatedKey, NOUN_NEGATION, VERB_NEGATION, wordStem } from './lexicon.js';
+
+/**
+ * One unit of an answer, as the grader hears it: a word, a lexicon phrase (`very small` →
+ * `~less`), or a word bound by a negation before it (`no labels` → `un~labeled`).
+ */
+export interface Unit {
+  /** What matching compares: a family key (`~less`), a negated key (`un…`), or the word's stem. */
+  key: string;
+  /** The folded word, British spelling made American; for a phrase or negation, its key. */
+  word: string;
+  /** Where the unit stands in the original text: start inclusive, end exclusive. */
+  start: number;
+  end: number;
+  /** Words that only glue a phrase together (`the`, `of`, `is`). */
+  glue: boolean;
+  /** Came from the lexicon or a negation: compared by key alone, never as a typo. */
+  family: boolean;
+  /** A word bound by a negation before it. */
+  negated: boolean;
+  /** The sentence or clause it belongs to (`but`, `whereas` and sentence ends start a new one). */
+  clause: number;
+  /** The full word a common abbreviation stands for (`grads` → `gradients`). */
+  expanded?: { word: string; key: string };
+}
+
+/**
+ * Abbreviations candidates type in a hurry, each standing for one word. An abbreviation still
+ * matches itself, so a key term or alias written as `val` keeps working.
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  val: 'validation',
+  grads: 'gradients',
+  params: 'parameters',
+  prob: 'probability',
+  probs: 'probabilities',
+  init: 'initialization',
+  dim: 'dimension',
+  dims: 'dimensions',
+  seq: 'sequence',
+  seqs: 'sequences',
+  reg: 'regularization',
+  optim: 'optimizer',
+  acc: 'accuracy',
+  approx: 'approximately',
+  info: 'information',
+  feat: 'feature',
+  feats: 'features',
+  diff: 'difference',
+  w: 'weight',
+  ws: 'weights',
+  b: 'bias',
+  hp: 'hyperparameter',
+  hps: 'hyperparameters',
+  nn: 'network',
+  nns: 'networks',
+  pos: 'position',
+  emb: 'embedding',
+  embs: 'embeddings',
+  repr: 'representation',
+  fn: 'function',
+  func: 'function',
+};
+
+const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
+const SENTENCE_BREAK = /[.;!?\n]/;
+const LIST_SEPARATOR = /^\s*(?:,|\/|&)\s*$/;
+const LIST_WORDS = new Set(['or', 'nor', 'and']);
+/** How many glue words or light verbs a negation reaches across to the word it binds. */
+const NEGATION_REACH = 3;
+
+function keyOfWord(word: string): string {
+  // `unlabelled` and `non-linear` say `not labelled` and `not linear`.
+  const prefix = /^(?:un|non)(?=[a-z]{4})/.exec(word);
+  if (prefix) {
+    const rest = word.slice(prefix[0].length);
+    const phrase = lexiconPhraseAt([wordStem(rest)], 0, 1);
+    if (phrase && phrase.key !== VERB_NEGATION && phrase.key !== NOUN_NEGATION) return `un${phrase.key}`;
+    return `un${wordStem(rest)}`;
+  }
+  return wordStem(word);
+}
+
+/**
+ * Reads text into units: words folded and stemmed, lexicon phrases joined into their family,
+ * negations bound to the word they negate (reaching across glue words and light verbs such as
+ * `use`, and across a coordinated list: `never A, B or C` negates all three), and clauses
+ * numbered.
+ */
+export function readUnits(text: string): Unit[] {
+  const tokens = tokenize(text);
+  const words = tokens.map((t) => americanize(t.word));
+  const stems = words.map(wordStem);
+  const clauses: number[] = [];
+  let clause = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && (SENTENCE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start)) || CLAUSE_WORDS.has(token.word))) clause++;
+    clauses.push(clause);
+  });
+
+  // Lexicon phrases, longest first, never across a clause.
+  const raw: Unit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = i + 1;
+    while (end < tokens.length && clauses[end] === clauses[i] && end - i < 5) end++;
+    const phrase = lexiconPhraseAt(stems, i, end);
+    const token = tokens[i]!;
+    if (phrase) {
+      const last = tokens[i + phrase.length - 1]!;
+      raw.push({ key: phrase.key, word: words.slice(i, i + phrase.length).join(' '), start: token.start, end: last.end, glue: false, family: true, negated: false, clause: clauses[i]! });
+      i += phrase.length;
+      continue;
+    }
+    const word = words[i]!;
+    const full = ABBREVIATIONS[word];
+    raw.push({
+      key: keyOfWord(word),
+      word,
+      start: token.start,
+      end: token.end,
+      glue: GLUE.has(word),
+      family: false,
+      negated: false,
+      clause: clauses[i]!,
+      ...(full ? { expanded: { word: full, key: keyOfWord(full) } } : {}),
+    });
+    i++;
+  }
+  return bindNegations(raw, text);
+}
+
+function bindNegations(units: Unit[], text: string): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.key !== VERB_NEGATION && unit.key !== NOUN_NEGATION) {
+      out.push(unit);
+      continue;
+    }
+    // The word a negation binds: the first after it that is neither glue nor a light verb.
+    let target = -1;
+    for (let j = i + 1, skipped = 0; j < units.length && units[j]!.clause === unit.clause && skipped <= NEGATION_REACH; j++) {
+      if (units[j]!.key === VERB_NEGATION || units[j]!.key === NOUN_NEGATION) break;
+      if (!units[j]!.glue && !LIGHT.has(units[j]!.word)) {
+        target = j;
+        break;
+      }
+      skipped++;
+    }
+    if (target < 0) {
+      out.push({ ...unit, glue: true });
+      continue;
+    }
+    const bound = units[target]!;
+    out.push({ ...bound, key: negatedKey(bound.key), start: unit.start, family: true, negated: true });
+    delete out[out.length - 1]!.expanded;
+    negateList(units, target, text);
+    i = target;
+  }
+  return out;
+}
+
+/**
+ * `never used for A, B or C`: when the negated word heads a coordinated list, the first word of
+ * every item is negated too. A list needs a closing `or`/`and`/`nor` (or `nor` and `or` alone),
+ * so `without dropout, the model overfits` is not read as a list.
+ */
+function negateList(units: Unit[], first: number, text: string): void {
+  const items: number[] = [];
+  let closed = false;
+  let sawComma = false;
+  let i = first + 1;
+  // Skip the rest of the negated item (up to three words).
+  const skipItem = () => {
+    let n = 0;
+    while (i < units.length && n < 3 && !units[i]!.glue && !isSeparated(units, i, text) && units[i]!.clause === units[first]!.clause) {
+      i++;
+      n++;
+    }
+  };
+  skipItem();
+  while (i < units.length && items.length < 8 && units[i]!.clause === units[first]!.clause) {
+    const gap = text.slice(units[i - 1]!.end, units[i]!.start);
+    const comma = LIST_SEPARATOR.test(gap);
+    const word = units[i]!.word;
+    if (LIST_WORDS.has(word) && (word !== 'and' || sawComma)) {
+      i++;
+      closed = true;
+    } else if (comma) {
+      sawComma = true;
+    } else break;
+    while (i < units.length && units[i]!.glue && !LIST_WORDS.has(units[i]!.word)) i++;
+    if (i >= units.length || units[i]!.key === VERB_NEGATION || units[i]!.key === NOUN_NEGATION) break;
+    items.push(i);
+    i++;
+    skipItem();
+    if (closed) break;
+  }
+  if (!closed) return;
+  for (const item of items) {
+    const unit = units[item]!;
+    units[item] = { ...unit, key: negatedKey(unit.key), family: true, negated: true };
+    delete units[item]!.expanded;
+  }
+}
+
+const isSeparated = (units: readonly Unit[], i: number, text: string) =>
+  i > 0 && (/[,/&]/.test(text.slice(units[i - 1]!.end, units[i]!.start)) || LIST_WORDS.has(units[i]!.word));
