@@ -1,5 +1,7 @@
 // npm run bench:grading [DATA_DIR]: grading quality on human-graded answers (Mohler; SciEntsBank),
-// through the same code path as `nnquiz grade --batch`, beside a plain-overlap baseline in one run.
+// through the same code path as `nnquiz grade --batch`, beside a plain-overlap baseline in one run;
+// then the bundled bank's rubrics on labelled interview answers (the grading-dev set beside the
+// project, and the blind answers kept in tests/fixtures).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +65,46 @@ function overlap(reference, answer) {
   return ref.size ? [...ref].filter((s) => got.has(s)).length / ref.size : 0;
 }
 
+/** Grades `{id, answer}` records against the bundled bank through `nnquiz grade --batch`. */
+function gradeBundled(records) {
+  const input = records.map((r) => JSON.stringify({ id: r.id, answer: r.answer })).join('\n');
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [bin, 'grade', '--batch', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NNQUIZ_BANK: '' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`nnquiz grade --batch failed (${result.status}): ${result.stderr}`);
+  return { grades: result.stdout.trim().split('\n').map((line) => JSON.parse(line)), seconds };
+}
+
+const pct = (n, d) => (d ? `${(n / d).toFixed(3)}` : '  -  ').padStart(6);
+
+/** Agreement with an interviewer's labels: pass/fail overall and by kind of answer, and the three-way confusion matrix. */
+function reportLabelled(title, records) {
+  const { grades, seconds } = gradeBundled(records);
+  const kinds = [...new Set(records.map((r) => r.kind))];
+  const pass = grades.map((g) => g.verdict === 'correct');
+  const gold = records.map((r) => r.label === 'correct');
+  const agree = pass.filter((p, i) => p === gold[i]).length;
+  const correctIdx = gold.flatMap((g, i) => (g ? [i] : []));
+  const wrongIdx = gold.flatMap((g, i) => (g ? [] : [i]));
+  console.log(`${title} (${records.length} answers to ${new Set(records.map((r) => r.id)).size} questions)`);
+  console.log(`  pass/fail agreement ${pct(agree, records.length)}   correct answers accepted ${pct(correctIdx.filter((i) => pass[i]).length, correctIdx.length)}   not-correct answers passed ${pct(wrongIdx.filter((i) => pass[i]).length, wrongIdx.length)}`);
+  console.log('  kind        n   agreement   accepted (of correct)   passed (of not correct)');
+  for (const kind of kinds) {
+    const idx = records.flatMap((r, i) => (r.kind === kind ? [i] : []));
+    const ok = idx.filter((i) => pass[i] === gold[i]).length;
+    const c = idx.filter((i) => gold[i]);
+    const w = idx.filter((i) => !gold[i]);
+    console.log(`  ${kind.padEnd(9)} ${String(idx.length).padStart(3)}   ${pct(ok, idx.length)}      ${pct(c.filter((i) => pass[i]).length, c.length)}                  ${pct(w.filter((i) => pass[i]).length, w.length)}`);
+  }
+  const verdicts = ['correct', 'partial', 'incorrect'];
+  console.log('  confusion (rows: label, columns: verdict)   correct  partial  incorrect');
+  for (const label of verdicts) {
+    const row = verdicts.map((v) => grades.filter((g, i) => records[i].label === label && g.verdict === v).length);
+    console.log(`    ${label.padEnd(40)} ${row.map((n) => String(n).padStart(7)).join('  ')}`);
+  }
+  console.log(`  throughput: ${Math.round(records.length / seconds)} answers/s (process start included)\n`);
+}
+
 /** Writes the data set's questions as a bank with no key terms, then grades every answer with `nnquiz grade --batch`. */
 function gradeThroughCli(name, questions, answers) {
   const bank = mkdtempSync(join(tmpdir(), `nnquiz-bench-${name}-`));
@@ -85,8 +127,7 @@ function gradeThroughCli(name, questions, answers) {
 const fmt = (x) => x.toFixed(3);
 
 if (!existsSync(join(dataDir, 'mohler')) && !existsSync(join(dataDir, 'scientsbank'))) {
-  console.log(`No benchmark data in ${dataDir}; give its folder as an argument or in NNQUIZ_BENCH_DATA. Skipped.`);
-  process.exit(0);
+  console.log(`No benchmark data in ${dataDir}; give its folder as an argument or in NNQUIZ_BENCH_DATA. Mohler and SciEntsBank skipped.\n`);
 }
 console.log(`nnquiz grading benchmark — data from ${dataDir}\n`);
 
@@ -125,3 +166,9 @@ if (existsSync(join(dataDir, 'scientsbank'))) {
   console.log('  for reference: majority class 0.569 accuracy; best trained systems of the shared task ≈ 0.77 weighted F1');
   console.log(`  throughput: ${Math.round(answers.length / seconds)} answers/s (${seconds.toFixed(2)} s, process start included)\n`);
 }
+
+const devSet = resolve(process.env.NNQUIZ_GRADING_DEV ?? join(root, '..', 'shared', 'grading-dev', 'answers.jsonl'));
+if (existsSync(devSet)) reportLabelled(`Interview answers, development set ${devSet}`, readJsonl(devSet));
+else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its answers.jsonl); skipped.\n`);
+const blindSet = join(root, 'tests', 'fixtures', 'blind-answers.jsonl');
+if (existsSync(blindSet)) reportLabelled('Interview answers written blind for this project (tests/fixtures/blind-answers.jsonl)', readJsonl(blindSet));

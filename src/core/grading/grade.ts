@@ -1,6 +1,6 @@
 import type { KeyTerm, Misconception, Question } from '../bank/question.js';
 import { isKeywordList } from './keyword-list.js';
-import { findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
+import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
 import { words } from '../normalize.js';
 import { GLUE, oppositeOf, wordStem } from './lexicon.js';
@@ -111,11 +111,11 @@ interface Heard {
 }
 
 /** The best place the answer says one of an idea's forms, and whether it only said it the wrong way round. */
-function hear(idea: PreparedIdea, answer: readonly Unit[], text: string, rivals: Phrase[][]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
+function hear(idea: PreparedIdea, answer: Answer, rivals: Phrase[][]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
   let best: Heard | undefined;
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
-    const result = findForm(form, answer, text, form.parts.length === 2 ? rivals : []);
+    const result = findForm(form, answer, form.parts.length === 2 ? rivals : []);
     for (const occurrence of result.found) {
       const span = occurrence.last - occurrence.first;
       const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
@@ -130,7 +130,7 @@ function hear(idea: PreparedIdea, answer: readonly Unit[], text: string, rivals:
   if (best) return { best };
   const firstOf = (forms: Form[]) => {
     for (const form of forms) {
-      const occurrence = findForm(form, answer, text).found[0];
+      const occurrence = findForm(form, answer).found[0];
       if (occurrence) return { occurrence, form };
     }
     return undefined;
@@ -154,14 +154,15 @@ const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => 
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
   const rubric = prepareRubric(question);
-  const answer = readUnits(answerText);
+  const context = new Answer(readUnits(answerText), answerText);
+  const answer = context.units;
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];
   const notes: string[] = [];
   const heard: boolean[] = [];
 
   question.keyTerms.forEach((term, i) => {
-    const result = hear(rubric.terms[i]!, answer, answerText, rubric.rivals[i]!);
+    const result = hear(rubric.terms[i]!, context, rubric.rivals[i]!);
     heard.push(result.best !== undefined);
     if (result.best) {
       const { occurrence, form } = result.best;
@@ -184,7 +185,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
 
   const misconceptions: HeardMisconception[] = [];
   (question.misconceptions ?? []).forEach((m, i) => {
-    const result = hear(rubric.misconceptions[i]!, answer, answerText, []);
+    const result = hear(rubric.misconceptions[i]!, context, []);
     if (result.best) {
       misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
     }

@@ -112,25 +112,82 @@ export function reversedForms(form: Form): Form[] {
   return out;
 }
 
+/**
+ * An answer read for matching, with what one grading learns about it along the way: a rubric
+ * asks about the same words and phrases many times (aliases, relations, their rivals).
+ */
+export class Answer {
+  readonly content: number[];
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byInitial = new Map<string, number[]>();
+  /** Plain words by their first letter: where a word written joined or split up can start. */
+  readonly byFirstLetter = new Map<string, number[]>();
+  private readonly positionsOf = new Map<string, number[]>();
+  private readonly phrases = new Map<Phrase, Occurrence[]>();
+
+  constructor(
+    readonly units: readonly Unit[],
+    readonly text: string,
+  ) {
+    this.content = units.map((_, i) => i).filter((i) => !units[i]!.glue);
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
+    units.forEach((u, i) => {
+      add(this.byKey, u.key, i);
+      if (u.word !== u.key) add(this.byKey, u.word, i);
+      if (u.expanded) add(this.byKey, u.expanded.key, i);
+      if (!u.family && u.word.length >= 5) add(this.byInitial, u.word[0]!, i);
+      if (!u.family) add(this.byFirstLetter, u.word[0]!, i);
+    });
+  }
+
+  /** Where the answer has a unit that matches this rubric unit, in order. */
+  positions(unit: Unit): number[] {
+    const id = `${unit.family ? 1 : 0}${unit.key}\u0000${unit.word}`;
+    let result = this.positionsOf.get(id);
+    if (!result) {
+      const candidates = new Set([...(this.byKey.get(unit.key) ?? []), ...(this.byKey.get(unit.word) ?? []), ...(unit.family ? [] : (this.byInitial.get(unit.word[0]!) ?? []))]);
+      result = [...candidates].filter((i) => compareUnit(unit, this.units[i]!) !== undefined).sort((a, b) => a - b);
+      this.positionsOf.set(id, result);
+    }
+    return result;
+  }
+
+  /** Every place the phrase occurs (see findPhrase), computed once per phrase. */
+  find(phrase: Phrase): Occurrence[] {
+    let result = this.phrases.get(phrase);
+    if (!result) {
+      result = findPhrase(phrase, this);
+      this.phrases.set(phrase, result);
+    }
+    return result;
+  }
+}
+
 /** Every place in the answer where a phrase occurs: as written, joined up (`batchnorm`), or as a loose phrase. */
-export function findPhrase(phrase: Phrase, answer: readonly Unit[], text: string): Occurrence[] {
+function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
+  const { units: answer, text } = context;
   const found: Occurrence[] = [];
   const n = phrase.units.length;
-  for (let start = 0; start < answer.length; start++) {
-    if (start + n <= answer.length) {
+  // Every word of the phrase must be somewhere in the answer, unless the answer writes it as one word.
+  const allPresent = phrase.content.every((i) => context.positions(phrase.units[i]!).length > 0);
+  if (allPresent) {
+    for (const start of context.positions(phrase.units[0]!)) {
+      if (start + n > answer.length) continue;
       let how: UnitMatch | undefined = 'exact';
       for (let i = 0; i < n && how; i++) {
         const kind = compareUnit(phrase.units[i]!, answer[start + i]!);
         how = kind && worse(how, kind);
       }
-      if (how) {
-        found.push({ how, first: start, last: start + n - 1 });
-        continue;
-      }
+      if (how) found.push({ how, first: start, last: start + n - 1 });
     }
-    // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
+  }
+  // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
+  for (const start of phrase.joined ? (context.byFirstLetter.get(phrase.joined[0]!) ?? []) : []) {
     const head = answer[start]!;
-    if (!phrase.joined || head.family) continue;
     if (n > 1) {
       if (head.word === phrase.joined) found.push({ how: 'exact', first: start, last: start });
       // A typo only in one word written for several (`batchnrom`); joining several answer words and
@@ -147,7 +204,7 @@ export function findPhrase(phrase: Phrase, answer: readonly Unit[], text: string
       if (!phrase.joined.startsWith(joined)) break;
     }
   }
-  if (phrase.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(phrase, answer), ...findCoordinated(phrase, answer, text));
+  if (allPresent && phrase.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(phrase, answer, context.content), ...findCoordinated(phrase, answer, text));
   return found;
 }
 
@@ -156,9 +213,8 @@ export function findPhrase(phrase: Phrase, answer: readonly Unit[], text: string
  * `learning the rate` for `learning rate`. Glue words are not counted as fillers, and a negated
  * word never is one (`dropout is not used at test time` does not say `dropout at test time`).
  */
-function findLoosePhrase(phrase: Phrase, answer: readonly Unit[]): Occurrence[] {
+function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[]): Occurrence[] {
   const found: Occurrence[] = [];
-  const content = answer.map((_, i) => i).filter((i) => !answer[i]!.glue);
   const window = phrase.content.length + 1;
   for (let start = 0; start + phrase.content.length <= content.length; start++) {
     const candidates = content.slice(start, start + window);
@@ -215,14 +271,16 @@ export interface RelationOccurrence extends Occurrence {
  * together, with no negated word between them; `rivals` are the parts of the question's other
  * relations, and a pairing where a rival stands nearer than the partner is read as swapped.
  */
-export function findForm(form: Form, answer: readonly Unit[], text: string, rivals: readonly Phrase[][] = []): { found: RelationOccurrence[]; swapped: RelationOccurrence[] } {
+export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][] = []): { found: RelationOccurrence[]; swapped: RelationOccurrence[] } {
+  const answer = context.units;
   const first = form.parts[0]!;
-  if (form.parts.length === 1) return { found: findPhrase(first, answer, text).map((o) => ({ ...o, parts: [o] })), swapped: [] };
-  const [a, b] = [findPhrase(first, answer, text), findPhrase(form.parts[1]!, answer, text)];
+  if (form.parts.length === 1) return { found: context.find(first).map((o) => ({ ...o, parts: [o] })), swapped: [] };
+  const [a, b] = [context.find(first), context.find(form.parts[1]!)];
   const found: RelationOccurrence[] = [];
   const swapped: RelationOccurrence[] = [];
-  const rivalA = (rivals[0] ?? []).flatMap((p) => findPhrase(p, answer, text));
-  const rivalB = (rivals[1] ?? []).flatMap((p) => findPhrase(p, answer, text));
+  if (a.length === 0 || b.length === 0) return { found, swapped };
+  const rivalA = (rivals[0] ?? []).flatMap((p) => context.find(p));
+  const rivalB = (rivals[1] ?? []).flatMap((p) => context.find(p));
   for (const x of a) {
     for (const y of b) {
       if (answer[x.first]!.clause !== answer[y.first]!.clause) continue;
