@@ -82,7 +82,7 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
     if (form.parts.length === 1 && questionStems.size > 0 && contentStems(text).every((k) => questionStems.has(k))) return;
     forms.push({ ...form, text });
     // `unlabelled data` denied is `labelled data`: a different idea, not this one under a negation.
-    if (form.parts[0]!.units.some((u) => u.key.startsWith('un'))) return;
+    if (!negated && form.parts[0]!.units.some((u) => u.key.startsWith('un'))) return;
     const denied = readForm(negated ? text : `not ${text}`, i > 0);
     if (denied) negatedForms.push({ ...denied, text });
   });

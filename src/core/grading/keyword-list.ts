@@ -5,18 +5,20 @@ const CLAIM_WORDS = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must',
   'because', 'so', 'since', 'which', 'that', 'when', 'if', 'then', 'by', 'to', 'into', 'than', 'where', 'while', 'whereas', 'but', 'not', 'no', 'never', 'without',
   'means', 'makes', 'lets', 'keeps', 'uses', 'gives', 'helps', 'stops', 'causes', 'reduces', 'increases', 'learns', 'turns', 'becomes', 'gets',
+  'use', 'add', 'apply', 'keep', 'make', 'let', 'help', 'stop', 'avoid', 'prevent', 'reduce', 'increase', 'train', 'learn', 'compute', 'shrink', 'grow',
+  'vanish', 'explode', 'remove', 'drop', 'scale', 'clip', 'normalize', 'normalise', 'stays', 'remain', 'remains', 'via', 'for', 'from', 'with', 'of', 'per',
 ]);
 /** Symbols that state a relation between terms in terse notes: `->`, `=`, `<`, `:`. */
 const RELATION_SYMBOLS = /->|→|=>|=|<|>|:|≈|\(|\+|\*/;
 
 /**
  * Whether an answer is a bare list of terms with nothing said about them ("pruning,
- * quantization, distillation, INT8"): three or more short items, no verbs or connectives that
+ * quantization, distillation, INT8"): four or more short items, no verbs or connectives that
  * would make a claim, and none of the arrows or equals signs of terse notes.
  */
 export function isKeywordList(text: string): boolean {
-  const items = text.split(/[,;\n•·|]+|\s-\s|\band\b|\bor\b/i).map((item) => item.trim()).filter((item) => /[\p{L}\p{N}]/u.test(item));
-  if (items.length < 3) return false;
+  const items = text.split(/[,\n•·|]+|\band\b|\bor\b/i).map((item) => item.trim()).filter((item) => /[\p{L}\p{N}]/u.test(item));
+  if (items.length < 4) return false;
   const words = tokenize(text).map((t) => t.word);
   if (words.some((w) => CLAIM_WORDS.has(w))) return false;
   if (RELATION_SYMBOLS.test(text.replace(/\b\d+:\d+\b/g, ''))) return false;

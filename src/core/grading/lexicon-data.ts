@@ -8,7 +8,7 @@
 export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   // Direction and size. Change and state share a family, so `reduces the loss` and `a lower loss`
   // are one idea; their opposites make a reversed claim detectable.
-  ['less', 'lower', 'low', 'small', 'smaller', 'tiny', 'very small', 'vanishingly small', 'minuscule', 'negligible', 'little', 'fewer', 'decrease', 'reduce', 'reduction', 'shrink', 'diminish', 'decline', 'lessen', 'go down', 'get smaller', 'become smaller', 'close to zero', 'near zero', 'nearly zero', 'almost zero', 'towards zero', 'toward zero', 'approach zero', 'go to zero', 'tend to zero', 'vanish', 'decay', 'cut down', 'scale down', 'minimal'],
+  ['less', 'lower', 'low', 'small', 'smaller', 'tiny', 'very small', 'vanishingly small', 'minuscule', 'negligible', 'little', 'fewer', 'decrease', 'reduce', 'reduction', 'shrink', 'diminish', 'decline', 'lessen', 'go down', 'get smaller', 'become smaller', 'close to zero', 'near zero', 'nearly zero', 'almost zero', 'towards zero', 'toward zero', 'approach zero', 'go to zero', 'tend to zero', 'vanish', 'cut down', 'scale down', 'minimal'],
   ['more', 'higher', 'high', 'large', 'larger', 'big', 'bigger', 'huge', 'enormous', 'massive', 'very large', 'greater', 'increase', 'raise', 'grow', 'growth', 'rise', 'go up', 'get bigger', 'get larger', 'become larger', 'amplify', 'explode', 'blow up', 'grow without bound', 'grow exponentially', 'skyrocket', 'balloon', 'scale up', 'boost'],
   ['fast', 'faster', 'quick', 'quickly', 'rapid', 'rapidly', 'speed up', 'accelerate', 'sped up', 'in fewer steps'],
   ['slow', 'slowly', 'slower', 'sluggish', 'slow down', 'crawl', 'take forever', 'takes ages', 'many more steps'],
@@ -18,6 +18,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['diverge', 'divergence', 'blow up the loss', 'loss explodes', 'shoot off'],
   ['same', 'identical', 'equal', 'symmetric', 'indistinguishable', 'the same as each other', 'all alike', 'interchangeable', 'copies of each other', 'clones'],
   ['different', 'distinct', 'diverse', 'unique', 'varied', 'dissimilar'],
+  ['stay', 'remain', 'keep being', 'continue to be', 'stuck'],
   ['random', 'randomly', 'at random', 'stochastic', 'stochastically', 'by chance'],
   ['prevent', 'avoid', 'mitigate', 'combat', 'counteract', 'fight', 'curb', 'guard against', 'protect against', 'alleviate', 'tackle', 'remedy', 'address', 'solve', 'cure', 'help against'],
   ['cause', 'lead to', 'leads to', 'result in', 'give rise to', 'bring about', 'trigger'],
@@ -87,4 +88,4 @@ export const LIGHT_VERBS: readonly string[] = ['use', 'uses', 'used', 'using', '
  * never count as the filler a loose phrase allows. Words with a meaning of their own (`more`,
  * `same`, `too`) are not here, so `more training data` still needs `more`.
  */
-export const GLUE_WORDS: readonly string[] = ['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'it', 'its', 'this', 'that', 'these', 'those', 'and', 'or', 'their', 'his', 'her', 'our', 'your', 'my', 'they', 'them', 'which', 'who', 'whose', 'does', 'do', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall', 'get', 'gets', 'got', 'getting', 'become', 'becomes', 'became', 'becoming', 'very', 'really', 'so', 'just', 'then', 'also', 'into', 'onto', 'over', 'up', 'there', 'here', 's'];
+export const GLUE_WORDS: readonly string[] = ['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'it', 'its', 'this', 'that', 'these', 'those', 'and', 'or', 'their', 'his', 'her', 'our', 'your', 'my', 'they', 'them', 'which', 'who', 'whose', 'does', 'do', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall', 'get', 'gets', 'got', 'getting', 'become', 'becomes', 'became', 'becoming', 'very', 'really', 'so', 'just', 'then', 'also', 'into', 'onto', 'over', 'up', 'there', 'here', 's', 'than'];

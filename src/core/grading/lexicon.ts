@@ -24,13 +24,54 @@ export function americanize(word: string): string {
     .replace(/^(col|behavi|fav|neighb|lab|flav|hon|hum|rum|vap|harb|od|arm|endeav|sav)our(s|ed|ing|ite|ites|ful|able)?$/, '$1or$2');
 }
 
+/** Irregular forms Porter leaves apart (`goes`, `went`, `broken`), read as their base verb. */
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    go: 'goes went gone going',
+    do: 'does did done doing',
+    have: 'has had having',
+    break: 'broke broken',
+    grow: 'grew grown',
+    shrink: 'shrank shrunk shrunken',
+    blow: 'blew blown',
+    rise: 'rose risen',
+    fall: 'fell fallen',
+    take: 'took taken',
+    give: 'gave given',
+    make: 'made',
+    keep: 'kept',
+    get: 'got gotten',
+    become: 'became',
+    lose: 'lost',
+    find: 'found',
+    hold: 'held',
+    show: 'shown',
+    know: 'knew known',
+    bring: 'brought',
+    feed: 'fed',
+    lead: 'led',
+    speed: 'sped',
+    draw: 'drew drawn',
+    stick: 'stuck',
+    choose: 'chose chosen',
+    begin: 'began begun',
+    run: 'ran running',
+    learn: 'learnt',
+    spill: 'spilt',
+    see: 'saw seen',
+    write: 'wrote written',
+    drive: 'drove driven',
+    overfit: 'overfitted overfitting',
+  }).flatMap(([base, forms]) => forms.split(' ').map((form): [string, string] => [form, base])),
+);
+
 const stems = new Map<string, string>();
 
 /** The stem a word is compared by: British spelling folded, then Porter-stemmed (memoised: answers repeat words). */
 export function wordStem(word: string): string {
   let result = stems.get(word);
   if (result === undefined) {
-    result = stem(americanize(word));
+    result = stem(IRREGULAR.get(word) ?? americanize(word));
     if (stems.size < 200_000) stems.set(word, result);
   }
   return result;
@@ -81,7 +122,7 @@ export function familyOfWord(word: string): FamilyKey | undefined {
 /** What `not X` means when X is a family with a named opposite (`not stable` → `~unstable`), else `un` + X. */
 export function negatedKey(key: string): string {
   if (key.startsWith('~')) {
-    const opposite = NEGATED_FAMILIES[key.slice(1)];
+    const opposite = Object.hasOwn(NEGATED_FAMILIES, key.slice(1)) ? NEGATED_FAMILIES[key.slice(1)] : undefined;
     if (opposite) return `~${opposite}`;
   }
   return key.startsWith('un~') ? key.slice(2) : `un${key}`;

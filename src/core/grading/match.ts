@@ -73,14 +73,12 @@ function isTypo(termWord: string, answerWord: string): boolean {
 }
 
 function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
-  if (term.family || answer.family) {
-    if (term.key === answer.key) return term.word === answer.word ? 'exact' : 'synonym';
-    return answer.expanded && answer.expanded.key === term.key ? 'stem' : undefined;
-  }
-  if (answer.word === term.word) return 'exact';
-  if (answer.key === term.key) return 'stem';
+  if (term.key === answer.key) return term.word === answer.word ? 'exact' : term.surface === answer.surface ? 'stem' : term.family || answer.family ? 'synonym' : 'stem';
   if (answer.expanded && (answer.expanded.word === term.word || answer.expanded.key === term.key)) return 'stem';
-  if (isTypo(term.word, answer.word)) return 'typo';
+  if (answer.negated || term.negated) return undefined;
+  if (answer.word === term.word) return 'exact';
+  // A typo of a single word, whether or not the lexicon knows the word (`gradeint` for `gradient`).
+  if (!term.word.includes(' ') && !answer.word.includes(' ') && isTypo(term.word, answer.word)) return 'typo';
   return undefined;
 }
 
@@ -139,7 +137,7 @@ export class Answer {
       add(this.byKey, u.key, i);
       if (u.word !== u.key) add(this.byKey, u.word, i);
       if (u.expanded) add(this.byKey, u.expanded.key, i);
-      if (!u.family && u.word.length >= 5) add(this.byInitial, u.word[0]!, i);
+      if (!u.negated && !u.word.includes(' ') && u.word.length >= 5) add(this.byInitial, u.word[0]!, i);
       if (!u.family) add(this.byFirstLetter, u.word[0]!, i);
     });
   }
@@ -149,7 +147,7 @@ export class Answer {
     const id = `${unit.family ? 1 : 0}${unit.key}\u0000${unit.word}`;
     let result = this.positionsOf.get(id);
     if (!result) {
-      const candidates = new Set([...(this.byKey.get(unit.key) ?? []), ...(this.byKey.get(unit.word) ?? []), ...(unit.family ? [] : (this.byInitial.get(unit.word[0]!) ?? []))]);
+      const candidates = new Set([...(this.byKey.get(unit.key) ?? []), ...(this.byKey.get(unit.word) ?? []), ...(unit.negated || unit.word.includes(' ') ? [] : (this.byInitial.get(unit.word[0]!) ?? []))]);
       result = [...candidates].filter((i) => compareUnit(unit, this.units[i]!) !== undefined).sort((a, b) => a - b);
       this.positionsOf.set(id, result);
     }
@@ -216,16 +214,21 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
 function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[]): Occurrence[] {
   const found: Occurrence[] = [];
   const window = phrase.content.length + 1;
+  // Two words may swap (`rate of learning`); a longer claim keeps its order, so `GRU has more
+  // parameters` is not heard in `the LSTM has more parameters than the GRU`.
+  const ordered = phrase.content.length > 2;
   for (let start = 0; start + phrase.content.length <= content.length; start++) {
     const candidates = content.slice(start, start + window);
     const used = new Set<number>();
     let how: UnitMatch = 'exact';
+    let previous = -1;
     const matchedAll = phrase.content.every((i) =>
       candidates.some((j) => {
-        if (used.has(j)) return false;
+        if (used.has(j) || (ordered && j <= previous)) return false;
         const kind = compareUnit(phrase.units[i]!, answer[j]!);
         if (!kind) return false;
         used.add(j);
+        previous = j;
         how = worse(how, kind);
         return true;
       }),
@@ -290,11 +293,13 @@ export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][
       let negatedBetween = false;
       for (let i = lo + 1; i < hi; i++) if (answer[i]!.negated) negatedBetween = true;
       if (negatedBetween) continue;
-      const distance = hi - lo;
-      const nearer = (o: Occurrence, anchor: Occurrence) =>
-        answer[o.first]!.clause === answer[anchor.first]!.clause && Math.min(Math.abs(o.first - anchor.last), Math.abs(anchor.first - o.last)) < distance;
+      // A partner written after its anchor is a little nearer than one before it, as in `He for ReLU`.
+      const gap = (partner: Occurrence, anchor: Occurrence, partnerComesSecond: boolean) =>
+        partner.first > anchor.last ? partner.first - anchor.last : anchor.first - partner.last + (partnerComesSecond ? 0.5 : -0.5);
+      const distance = gap(y, x, true);
+      const nearer = (o: Occurrence, anchor: Occurrence, second: boolean) => answer[o.first]!.clause === answer[anchor.first]!.clause && gap(o, anchor, second) < (second ? distance : gap(x, y, false));
       const occurrence: RelationOccurrence = { how: worse(x.how, y.how), first: Math.min(x.first, y.first), last: Math.max(x.last, y.last), parts: [x, y] };
-      if (rivalB.some((o) => nearer(o, x)) || rivalA.some((o) => nearer(o, y))) swapped.push(occurrence);
+      if (rivalB.some((o) => nearer(o, x, true)) || rivalA.some((o) => nearer(o, y, false))) swapped.push(occurrence);
       else found.push(occurrence);
     }
   }

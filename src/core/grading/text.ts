@@ -1,4 +1,4 @@
-import { tokenize } from '../normalize.js';
+import { foldWord, type Token } from '../normalize.js';
 import { americanize, GLUE, LIGHT, lexiconPhraseAt, negatedKey, NOUN_NEGATION, VERB_NEGATION, wordStem } from './lexicon.js';
 
 /**
@@ -8,8 +8,10 @@ import { americanize, GLUE, LIGHT, lexiconPhraseAt, negatedKey, NOUN_NEGATION, V
 export interface Unit {
   /** What matching compares: a family key (`~less`), a negated key (`un…`), or the word's stem. */
   key: string;
-  /** The folded word, British spelling made American; for a phrase or negation, its key. */
+  /** The folded word, British spelling made American; for a lexicon phrase, its words. */
   word: string;
+  /** The stems of the words as written, to tell another form of a word from a synonym. */
+  surface: string;
   /** Where the unit stands in the original text: start inclusive, end exclusive. */
   start: number;
   end: number;
@@ -29,7 +31,7 @@ export interface Unit {
  * Abbreviations candidates type in a hurry, each standing for one word. An abbreviation still
  * matches itself, so a key term or alias written as `val` keeps working.
  */
-const ABBREVIATIONS: Record<string, string> = {
+const ABBREVIATIONS = new Map<string, string>(Object.entries({
   val: 'validation',
   grads: 'gradients',
   params: 'parameters',
@@ -61,7 +63,21 @@ const ABBREVIATIONS: Record<string, string> = {
   repr: 'representation',
   fn: 'function',
   func: 'function',
-};
+}));
+
+const WORD_OR_COMPARISON = /[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+const COMPARISONS: Record<string, string> = { '<': 'less', '<=': 'less', '≤': 'less', '>': 'more', '>=': 'more', '≥': 'more' };
+
+/** Words, and the comparison signs of terse notes read as words (`< 1` says `less than 1`); an arrow's `>` is not one. */
+function tokenizeAnswer(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD_OR_COMPARISON)) {
+    const comparison = Object.hasOwn(COMPARISONS, match[0]) ? COMPARISONS[match[0]] : undefined;
+    if (comparison && /[-=]$/.test(text.slice(0, match.index))) continue;
+    tokens.push({ word: comparison ?? foldWord(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
 
 const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
 const SENTENCE_BREAK = /[.;!?\n]/;
@@ -89,7 +105,7 @@ function keyOfWord(word: string): string {
  * numbered.
  */
 export function readUnits(text: string): Unit[] {
-  const tokens = tokenize(text);
+  const tokens = tokenizeAnswer(text);
   const words = tokens.map((t) => americanize(t.word));
   const stems = words.map(wordStem);
   const clauses: number[] = [];
@@ -108,15 +124,16 @@ export function readUnits(text: string): Unit[] {
     const token = tokens[i]!;
     if (phrase) {
       const last = tokens[i + phrase.length - 1]!;
-      raw.push({ key: phrase.key, word: words.slice(i, i + phrase.length).join(' '), start: token.start, end: last.end, glue: false, family: true, negated: false, clause: clauses[i]! });
+      raw.push({ key: phrase.key, word: words.slice(i, i + phrase.length).join(' '), surface: stems.slice(i, i + phrase.length).join(' '), start: token.start, end: last.end, glue: false, family: true, negated: false, clause: clauses[i]! });
       i += phrase.length;
       continue;
     }
     const word = words[i]!;
-    const full = ABBREVIATIONS[word];
+    const full = ABBREVIATIONS.get(word);
     raw.push({
       key: keyOfWord(word),
       word,
+      surface: stems[i]!,
       start: token.start,
       end: token.end,
       glue: GLUE.has(word),
@@ -148,7 +165,8 @@ function bindNegations(units: Unit[], text: string): Unit[] {
       }
       skipped++;
     }
-    if (target < 0) {
+    // `neither A nor B`: B was already negated as part of the list.
+    if (target < 0 || units[target]!.negated) {
       out.push({ ...unit, glue: true });
       continue;
     }

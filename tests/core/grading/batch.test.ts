@@ -14,9 +14,10 @@ describe('gradeBatchLine', () => {
     const result = gradeBatchLine('{"id":"dropout","answer":"it randomly zeroes units","student":7}', 1, find);
     expect(result.ok).toBe(true);
     expect(result.output).toMatchObject({ id: 'dropout', answer: 'it randomly zeroes units', student: 7, score: 0.5, verdict: 'partial', pass_mark: 0.6 });
-    expect(result.output.matched).toEqual([{ term: 'randomly zeroes units', text: 'randomly zeroes units', form: 'randomly zeroes units', how: 'exact', weight: 1 }]);
-    expect(result.output.missing).toEqual([{ term: 'co-adaptation', weight: 1, required: false }]);
+    expect(result.output.matched).toEqual([{ term: 'randomly zeroes units', text: 'randomly zeroes units', form: 'randomly zeroes units', how: 'exact', weight: 1, core: false }]);
+    expect(result.output.missing).toEqual([{ term: 'co-adaptation', weight: 1, core: false }]);
     expect(result.output.notes).toEqual([]);
+    expect(result.output.misconceptions).toEqual([]);
   });
 
   it.each([

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveKeyTerms, termStatistics } from '../../../src/core/grading/derive.js';
-import { DERIVED_TERMS_COVERAGE, gradeAnswer, typoBudget, type GradableQuestion } from '../../../src/core/grading/grade.js';
+import { DERIVED_TERMS_COVERAGE, deriveKeyTerms, gradeAnswer, termStatistics, typoBudget, type GradableQuestion } from '../../../src/core/grading/index.js';
 import type { KeyTerm } from '../../../src/core/bank/question.js';
 
-const term = (name: string, aliases: string[] = [], extra: Partial<KeyTerm> = {}): KeyTerm => ({ term: name, aliases, weight: 1, required: false, ...extra });
+const term = (name: string, aliases: string[] = [], extra: Partial<KeyTerm> = {}): KeyTerm => ({ term: name, aliases, weight: 1, core: false, ...extra });
 const question = (keyTerms: KeyTerm[], passMark = 0.6): GradableQuestion => ({ keyTerms, passMark });
 const one = (t: KeyTerm, answer: string) => gradeAnswer(question([t]), answer);
 
@@ -24,7 +23,7 @@ describe('gradeAnswer: what counts as saying a key term', () => {
     ['we normalise the inputs', 'normalise', 'stem'],
     ['normalizing the inputs', 'normalizing', 'stem'],
     ['normalised inputs', 'normalised', 'stem'],
-    ['input normalisation', 'normalisation', 'alias'],
+    ['input normalisation', 'normalisation', 'exact'],
   ])('matches inflections by stem: %s', (answer, text, how) => {
     const grade = one(term('normalization', ['normalisation']), answer);
     expect(grade.matched[0]).toMatchObject({ text, how });
@@ -63,7 +62,8 @@ describe('gradeAnswer: what counts as saying a key term', () => {
   });
 
   it('matches a multi-word term reordered or with a filler word', () => {
-    expect(one(term('learning rate'), 'the rate of learning was too high').matched[0]).toMatchObject({ text: 'rate of learning' });
+    expect(one(term('weight decay'), 'a decay of the weights').matched[0]).toMatchObject({ text: 'decay of the weights' });
+    expect(one(term('batch size'), 'the size of each batch').matched[0]).toMatchObject({ text: 'size of each batch' });
     expect(one(term('learning rate'), 'tune the learning rate').matched[0]).toMatchObject({ text: 'learning rate', how: 'exact' });
     expect(one(term('learning rate'), 'learning is slow when the rate is tiny').matched).toEqual([]);
   });
@@ -99,7 +99,7 @@ describe('gradeAnswer: what counts as saying a key term', () => {
   });
 
   it('counts a term once however often it appears', () => {
-    const grade = gradeAnswer(question([term('dropout'), term('weight decay')]), 'dropout, dropout and more dropout');
+    const grade = gradeAnswer(question([term('dropout'), term('weight decay')]), 'dropout helps: dropout is simple and more dropout is stronger');
     expect(grade.score).toBe(0.5);
     expect(grade.matched).toHaveLength(1);
   });
@@ -148,30 +148,47 @@ describe('gradeAnswer: negation', () => {
   });
 });
 
-describe('gradeAnswer: score and verdict', () => {
-  const terms = [term('vanishing gradient', [], { weight: 2 }), term('ReLU'), term('batch normalization', ['BN']), term('residual connections', [], { required: true })];
+describe('gradeAnswer: core ideas and depth', () => {
+  const terms = [
+    term('gradients shrink', ['gradients get smaller'], { core: true }),
+    term('use ReLU', ['ReLU'], { core: true }),
+    term('batch normalization', ['BN']),
+    term('residual connections', ['skip connections']),
+  ];
 
-  it('scores the weighted share of key terms expressed', () => {
-    expect(gradeAnswer(question(terms), 'vanishing gradient; use ReLU').score).toBe(0.6);
+  it('passes an answer that states every core idea, whatever depth it leaves out, at the pass mark', () => {
+    const grade = gradeAnswer(question(terms), 'the gradients shrink layer after layer; use ReLU');
+    expect(grade).toMatchObject({ score: 0.6, verdict: 'correct' });
   });
 
-  it('is correct at the pass mark with every required term, partial from half of it, incorrect below', () => {
-    expect(gradeAnswer(question(terms), 'vanishing gradient, ReLU, BN, residual connections').verdict).toBe('correct');
-    expect(gradeAnswer(question(terms), 'vanishing gradient, ReLU and residual connections').verdict).toBe('correct');
-    expect(gradeAnswer(question(terms), 'just BN').verdict).toBe('incorrect');
-    expect(gradeAnswer(question(terms), 'ReLU and residual connections').verdict).toBe('partial');
+  it('raises the score with depth, up to 1', () => {
+    expect(gradeAnswer(question(terms), 'gradients shrink; use ReLU and batch normalization').score).toBe(0.8);
+    expect(gradeAnswer(question(terms), 'gradients shrink; use ReLU, BN and skip connections').score).toBe(1);
   });
 
-  it('is never correct without a required term, and says so', () => {
-    const grade = gradeAnswer(question(terms), 'vanishing gradient with ReLU and BN');
-    expect(grade.score).toBe(0.8);
+  it('keeps an answer that misses a core idea below the pass mark, whatever depth it shows, and names the idea', () => {
+    const grade = gradeAnswer(question(terms), 'gradients shrink, so add BN and residual connections');
     expect(grade.verdict).toBe('partial');
-    expect(grade.missing).toEqual([{ term: 'residual connections', weight: 1, required: true }]);
-    expect(grade.notes).toContain('a required key term is missing, so the answer cannot be fully correct');
+    expect(grade.score).toBeLessThan(0.6);
+    expect(grade.missing).toEqual([{ term: 'use ReLU', weight: 1, core: true }]);
+    expect(grade.notes).toContain('a core idea is missing (use ReLU), so the answer cannot pass');
   });
 
-  it('honours the pass mark of the question', () => {
-    expect(gradeAnswer(question(terms, 0.9), 'vanishing gradient, ReLU and residual connections').verdict).toBe('partial');
+  it('is incorrect with no core idea, even with every depth idea', () => {
+    expect(gradeAnswer(question(terms), 'BN and residual connections').verdict).toBe('incorrect');
+  });
+
+  it('passes exactly at the pass mark and not below it', () => {
+    const noDepth = [term('alpha idea', [], { core: true })];
+    expect(gradeAnswer(question(noDepth, 1), 'the alpha idea').verdict).toBe('correct');
+    expect(gradeAnswer(question([...noDepth, term('beta')], 0.6), 'the alpha idea').score).toBe(0.6);
+    expect(gradeAnswer(question([...noDepth, term('gamma', [], { core: true })], 0.6), 'the alpha idea').verdict).toBe('partial');
+  });
+
+  it('scores by the share of weight when a rubric names no core idea (older banks)', () => {
+    const plain = [term('vanishing gradient', [], { weight: 2 }), term('ReLU'), term('batch normalization', ['BN']), term('residual connections')];
+    expect(gradeAnswer(question(plain), 'vanishing gradient; use ReLU')).toMatchObject({ score: 0.6, verdict: 'correct' });
+    expect(gradeAnswer(question(plain), 'just BN').verdict).toBe('incorrect');
   });
 
   it('gives an empty answer 0 and says it was empty', () => {
@@ -181,12 +198,140 @@ describe('gradeAnswer: score and verdict', () => {
   });
 
   it('never throws on odd input and stays deterministic', () => {
-    for (const answer of ['', '\u0000\u001b[2J', '🙂'.repeat(1000), 'not '.repeat(500), 'a'.repeat(100_000)]) {
+    for (const answer of ['', '\u0000\u001b[2J', '🙂'.repeat(1000), 'not '.repeat(500), 'no, '.repeat(300), 'a'.repeat(100_000), 'gradients ... ReLU ...']) {
       const grade = gradeAnswer(question(terms), answer);
       expect(grade.score).toBeGreaterThanOrEqual(0);
       expect(grade.score).toBeLessThanOrEqual(1);
       expect(gradeAnswer(question(terms), answer)).toEqual(grade);
     }
+  });
+});
+
+describe('gradeAnswer: the shared lexicon', () => {
+  it.each([
+    ['gradients shrink', 'the gradients get tiny'],
+    ['gradients shrink', 'gradients go to zero'],
+    ['gradients shrink', 'gradients become vanishingly small'],
+    ['gradients grow', 'the gradients blow up'],
+    ['gradients grow', 'gradients explode'],
+    ['gradients grow', 'the gradients get larger and larger'],
+    ['unlabeled data', 'data with no labels'],
+    ['unlabeled data', 'data without labels'],
+    ['unlabelled data', 'the data is not labeled'],
+    ['nonlinear', 'it is not linear'],
+    ['learning rate too high', 'the step size is too large'],
+    ['units stay identical', 'the neurons remain the same'],
+  ])('hears "%s" in "%s"', (name, answer) => {
+    expect(one(term(name), answer).matched).toHaveLength(1);
+  });
+
+  it('reports a word of the same family as a synonym', () => {
+    expect(one(term('gradients shrink'), 'gradients get tiny').matched[0]).toMatchObject({ how: 'synonym', text: 'gradients get tiny' });
+  });
+
+  it.each([
+    ['labeled data', 'data with no labels'],
+    ['labeled data', 'it never needs labelled data'],
+    ['gradients shrink', 'the gradients grow'],
+    ['gradients shrink', 'gradients do not shrink'],
+  ])('does not hear "%s" in "%s"', (name, answer) => {
+    expect(one(term(name), answer).matched).toEqual([]);
+  });
+});
+
+describe('gradeAnswer: words of the question', () => {
+  const q = (keyTerms: KeyTerm[]): GradableQuestion => ({ question: 'What is the dying ReLU problem, and how does Leaky ReLU address it?', keyTerms, passMark: 0.6 });
+
+  it('earns nothing for a form made only of words the question uses', () => {
+    expect(gradeAnswer(q([term('leaky ReLU', ['dying ReLU'])]), 'Leaky ReLU addresses the dying ReLU problem').matched).toEqual([]);
+  });
+
+  it('earns credit when the answer says something about them', () => {
+    const grade = gradeAnswer(q([term('leaky ReLU', ['small negative slope', 'leaky ... negative slope'])]), 'Leaky ReLU keeps a small slope for negative inputs');
+    expect(grade.matched).toHaveLength(1);
+  });
+});
+
+describe('gradeAnswer: relations', () => {
+  const init = (extra: KeyTerm[] = []): GradableQuestion => ({
+    question: 'Compare Xavier and He initialization.',
+    passMark: 0.6,
+    keyTerms: [term('Xavier suits tanh', ['Xavier ... tanh', 'Glorot ... tanh'], { core: true }), term('He suits ReLU', ['He ... ReLU', 'Kaiming ... ReLU'], { core: true }), ...extra],
+  });
+
+  it('counts a pairing with both parts in one clause, in either order', () => {
+    expect(gradeAnswer(init(), 'Xavier is meant for tanh, while for ReLU you want He init.').verdict).toBe('correct');
+    expect(gradeAnswer(init(), 'He (Kaiming) initialization suits ReLU; Glorot suits tanh.').verdict).toBe('correct');
+  });
+
+  it('does not count parts said in different sentences', () => {
+    expect(gradeAnswer(init(), 'Xavier is one scheme. Tanh is an activation.').matched).toEqual([]);
+  });
+
+  it('reads a swapped pairing as a contradiction, named in the notes', () => {
+    const grade = gradeAnswer(init(), 'Xavier is designed for ReLU and He for tanh.');
+    expect(grade.matched).toEqual([]);
+    expect(grade.verdict).toBe('incorrect');
+    expect(grade.notes.join('\n')).toMatch(/pairs these the other way round/);
+  });
+
+  it('reads a reversed direction as a contradiction, named in the notes', () => {
+    const warmup: GradableQuestion = { passMark: 0.6, keyTerms: [term('warmup increases the learning rate', ['warmup ... increase the learning rate'], { core: true })] };
+    expect(gradeAnswer(warmup, 'During warmup the learning rate is ramped up: warmup raises the LR gradually.').verdict).toBe('correct');
+    const reversed = gradeAnswer(warmup, 'Warmup decreases the learning rate at the start.');
+    expect(reversed.matched).toEqual([]);
+    expect(reversed.notes[0]).toMatch(/says the opposite \("Warmup decreases the learning rate"\)/);
+  });
+
+  it('does not count a relation with a negation between its parts', () => {
+    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('dropout at test time', ['dropout ... test time'])] };
+    expect(gradeAnswer(q, 'dropout is never used at test time').matched).toEqual([]);
+  });
+});
+
+describe('gradeAnswer: negation binds the word it governs', () => {
+  it('reads "never break the symmetry" as a claim about symmetry', () => {
+    expect(one(term('symmetry'), 'the units stay identical, so you never break the symmetry').matched).toHaveLength(1);
+    expect(one(term('break the symmetry'), 'you never break the symmetry').matched).toEqual([]);
+  });
+
+  it('reaches across a coordinated list', () => {
+    const q = question([term('dropout'), term('weight decay'), term('early stopping')]);
+    expect(gradeAnswer(q, 'this model is never used with dropout, weight decay or early stopping').matched).toEqual([]);
+    expect(gradeAnswer(q, 'it needs neither dropout nor weight decay').matched.map((m) => m.term)).toEqual([]);
+    expect(gradeAnswer(q, 'without dropout, the model overfits; early stopping helps').matched.map((m) => m.term)).toEqual(['early stopping']);
+  });
+
+  it('does not read "can" as a negation', () => {
+    expect(one(term('dropout'), 'we can apply dropout').matched).toHaveLength(1);
+  });
+});
+
+describe('gradeAnswer: keyword lists and misconceptions', () => {
+  const compression: GradableQuestion = {
+    passMark: 0.6,
+    keyTerms: [term('pruning removes weights', ['pruning'], { core: true }), term('quantization uses fewer bits', ['quantization'], { core: true })],
+    misconceptions: [{ claim: 'compression never costs accuracy', aliases: ['no accuracy loss', 'accuracy stays the same'], why: 'Aggressive compression usually costs some accuracy, which fine-tuning recovers in part.' }],
+  };
+
+  it('keeps a bare list of terms at partial at most, and says so', () => {
+    const grade = gradeAnswer(compression, 'Pruning, quantization, knowledge distillation, low-rank factorization, INT8.');
+    expect(grade.verdict).toBe('partial');
+    expect(grade.notes).toContain('the answer lists terms without saying anything about them, so it is at most partial');
+  });
+
+  it('passes the same terms when the answer says something about them', () => {
+    expect(gradeAnswer(compression, 'Pruning removes small weights, and quantization stores them in fewer bits.').verdict).toBe('correct');
+  });
+
+  it('keeps an answer that states a misconception at partial at most, and corrects it', () => {
+    const grade = gradeAnswer(compression, 'Pruning removes small weights and quantization uses fewer bits, with no accuracy loss at all.');
+    expect(grade.verdict).toBe('partial');
+    expect(grade.misconceptions).toEqual([{ claim: 'compression never costs accuracy', text: 'no accuracy loss', why: expect.stringMatching(/^Aggressive compression/) }]);
+  });
+
+  it('does not hold a negated misconception against the answer', () => {
+    expect(gradeAnswer(compression, 'Pruning removes weights and quantization uses fewer bits; the accuracy does not stay the same, so fine-tune.').misconceptions).toEqual([]);
   });
 });
 

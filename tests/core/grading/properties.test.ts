@@ -3,18 +3,18 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBank } from '../../../src/core/bank/read.js';
-import { gradeAnswer, type GradableQuestion } from '../../../src/core/grading/grade.js';
+import { gradeAnswer, type GradableQuestion } from '../../../src/core/grading/index.js';
 import { parseQuestion, type KeyTerm } from '../../../src/core/bank/question.js';
 import { tempDir } from '../../helpers.js';
 
-const WORDS = ['gradient', 'vanishing', 'relu', 'batch', 'norm', 'dropout', 'learning', 'rate', 'not', 'no', 'without', 'layer', 'attention', 'softmax', 'the', 'of', 'and', 'weights', 'SGD', 'co-adaptation', 'normalisation', 'x'];
+const WORDS = ['constructor', 'toString', '__proto__', 'gradient', 'vanishing', 'relu', 'batch', 'norm', 'dropout', 'learning', 'rate', 'not', 'no', 'without', 'layer', 'attention', 'softmax', 'the', 'of', 'and', 'weights', 'SGD', 'co-adaptation', 'normalisation', 'x'];
 const word = fc.oneof(fc.constantFrom(...WORDS), fc.string({ minLength: 1, maxLength: 8 }));
 const phrase = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
 const keyTerm: fc.Arbitrary<KeyTerm> = fc.record({
   term: phrase,
   aliases: fc.array(phrase, { maxLength: 3 }),
   weight: fc.constantFrom(0.5, 1, 2),
-  required: fc.boolean(),
+  core: fc.boolean(),
 });
 const question: fc.Arbitrary<GradableQuestion> = fc.record({
   keyTerms: fc.array(keyTerm, { minLength: 1, maxLength: 6 }),
