@@ -1,6 +1,7 @@
 import { containsPhrase, normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
+import { lintRubric } from '../grading/rubric-lint.js';
 
 /** A key term found in more than this share of a bank's answers tells answers apart poorly. */
 const GENERIC_SHARE = 0.5;
@@ -10,31 +11,27 @@ const GENERIC_MIN_QUESTIONS = 10;
 const forms = (term: KeyTerm) => [term.term, ...term.aliases];
 
 /**
- * Warnings about what makes grading weak in a loaded bank: key terms the model answer never
- * mentions, terms so generic that most answers hold them, duplicate or overlapping terms,
+ * Warnings about what makes grading weak in a loaded bank: the rubric's own weaknesses (see
+ * lintRubric), terms so generic that most answers hold them, duplicate or overlapping terms,
  * follow-ups that lead nowhere, and a missing topic or difficulty.
  */
 export function lintBank(questions: readonly Question[]): BankProblem[] {
   const problems: BankProblem[] = [];
   const ids = new Set(questions.map((q) => q.id));
-  const answers = questions.map((q) => normalizeWords(q.answer));
+  const answers = questions.map((q) => ` ${normalizeWords(q.answer)} `);
   const warn = (q: Question, message: string) => problems.push({ file: q.file, severity: 'warning', message });
 
-  questions.forEach((q, index) => {
-    const answer = answers[index]!;
+  questions.forEach((q) => {
     // Derived key terms come from the answer itself; only the author's own terms can be weak.
     const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
     for (const missing of q.defaulted.filter((field) => field === 'topic' || field === 'difficulty')) {
       warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
     }
-    for (const term of keyTerms) {
-      if (!forms(term).some((form) => containsPhrase(answer, form))) {
-        warn(q, `key term ${JSON.stringify(term.term)} never appears in the model answer, in any of its forms; mention it in the answer or add the words the answer uses as an alias`);
-      }
-    }
+    for (const message of lintRubric(q)) warn(q, message);
     if (questions.length >= GENERIC_MIN_QUESTIONS) {
       for (const term of keyTerms) {
-        const holders = answers.filter((text) => forms(term).some((form) => containsPhrase(text, form))).length;
+        const needles = forms(term).map((form) => ` ${normalizeWords(form)} `).filter((needle) => needle.trim() !== '');
+        const holders = answers.filter((text) => needles.some((needle) => text.includes(needle))).length;
         if (holders / questions.length > GENERIC_SHARE) {
           warn(q, `key term ${JSON.stringify(term.term)} appears in ${holders} of ${questions.length} answers, so nearly any answer earns it; choose a term specific to this question`);
         }

@@ -1,9 +1,9 @@
 import type { KeyTerm, Misconception, Question } from '../bank/question.js';
-import { isKeywordList } from './keyword-list.js';
+import { asksForList, isKeywordList } from './keyword-list.js';
 import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
 import { words } from '../normalize.js';
-import { GLUE, oppositeOf, wordStem } from './lexicon.js';
+import { GLUE, wordStem } from './lexicon.js';
 import { readUnits, type Unit } from './text.js';
 
 export type { MatchKind } from './match.js';
@@ -96,9 +96,7 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   const questionStems = new Set(question.keyTermsDerived || !question.question ? [] : contentStems(question.question));
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
-  // Rivals are the things a relation pairs (He, ReLU); a direction (`increases`) is checked by reversal instead.
-  const partsOf = (idea: PreparedIdea, position: number) =>
-    idea.forms.filter((f) => f.parts.length === 2).map((f) => f.parts[position]!).filter((part) => part.units.every((u) => oppositeOf(u.key) === undefined));
+  const partsOf = (idea: PreparedIdea, position: number) => idea.forms.filter((f) => f.parts.length === 2).map((f) => f.parts[position]!);
   const rivals = terms.map((_, i) => [0, 1].map((position) => terms.flatMap((other, j) => (j === i ? [] : partsOf(other, position)))));
   rubric = { terms, misconceptions, rivals };
   prepared.set(question, rubric);
@@ -190,7 +188,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
       misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
     }
   });
-  const keywordList = matched.length > 0 && isKeywordList(answerText);
+  const keywordList = matched.length > 0 && !asksForList(question.question ?? '') && isKeywordList(answerText);
   if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
 
   if (answer.length === 0) notes.push('the answer is empty');

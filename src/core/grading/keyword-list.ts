@@ -25,3 +25,8 @@ export function isKeywordList(text: string): boolean {
   const sizes = items.map((item) => tokenize(item).length);
   return sizes.filter((n) => n <= 4).length >= items.length * 0.8 && words.length / items.length <= 3.5;
 }
+
+/** Whether a question asks for a list ("What are some applications…?", "Name three…"), where a list is the answer. */
+export function asksForList(question: string): boolean {
+  return /\b(?:list|name|examples?|applications?|what are some|give some)\b/i.test(question);
+}

@@ -27,13 +27,15 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['overfit', 'memorize', 'memorization', 'learn the noise', 'fit the noise'],
   ['generalize', 'generalization', 'do well on new data', 'work on unseen data', 'perform well on unseen data', 'perform well on new data'],
   ['labeled', 'annotated', 'with labels', 'has labels', 'have labels', 'with targets', 'with ground truth', 'tagged with answers'],
-  ['loss', 'error', 'cost', 'objective'],
+  ['loss', 'error', 'objective'],
   ['gradient', 'derivative', 'grad', 'partial derivative'],
   ['weight', 'parameter', 'param'],
   ['neuron', 'unit', 'node', 'hidden unit'],
   ['network', 'model', 'net', 'neural net', 'neural network'],
   ['data', 'dataset', 'data set', 'examples', 'samples', 'data points', 'datapoints', 'instances', 'observations'],
   ['learning rate', 'lr', 'step size', 'eta'],
+  ['batch normalization', 'batch norm', 'batchnorm', 'bn'],
+  ['layer normalization', 'layer norm', 'layernorm', 'ln'],
   ['good', 'well', 'better', 'strong', 'strongly'],
   ['bad', 'poor', 'poorly', 'badly', 'worse', 'weak'],
   ['positive', 'above zero', 'greater than zero', 'bigger than zero'],
@@ -48,6 +50,9 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['copy', 'duplicate', 'replicate'],
   ['every', 'each', 'all', 'every single'],
 ];
+
+/** Families of the domain's own words; the others are general English, too common to stand alone as an alias. */
+export const DOMAIN_FAMILIES: readonly string[] = ['overfit', 'generalize', 'labeled', 'loss', 'gradient', 'weight', 'neuron', 'network', 'data', 'learning rate', 'batch normalization', 'layer normalization'];
 
 /** Families that say the opposite of each other: stating one where a rubric says the other is a reversed claim. */
 export const OPPOSITE_FAMILIES: readonly (readonly [string, string])[] = [
@@ -72,16 +77,16 @@ export const NEGATED_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 /** Negations that bind a verb or adjective (`not`, `never`, `can't`). */
-export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'fail to', 'fails to', 'failed to', 'unable to', 'nor', 'non'];
+export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'rarely', 'seldom', 'hardly', 'fail to', 'fails to', 'failed to', 'unable to', 'nor', 'non'];
 
 /** Negations that bind a noun phrase (`no labels`, `without dropout`, `instead of multiplying`). */
-export const NOUN_NEGATIONS: readonly string[] = ['no', 'without', 'none', 'lack', 'lacks', 'lacking', 'lack of', 'absence of', 'instead of', 'rather than', 'free of', 'neither'];
+export const NOUN_NEGATIONS: readonly string[] = ['no', 'without', 'none', 'lack', 'lacks', 'lacking', 'lack of', 'absence of', 'instead of', 'rather than', 'free of', 'neither', 'unlike'];
 
 /**
  * Verbs that carry no claim of their own after a negation, so the negation reaches past them:
  * `doesn't use labels` says `no labels`; `never break symmetry` is about breaking, not symmetry.
  */
-export const LIGHT_VERBS: readonly string[] = ['use', 'uses', 'used', 'using', 'need', 'needs', 'needed', 'require', 'requires', 'required', 'apply', 'applies', 'applied', 'have', 'has', 'had', 'having', 'include', 'includes', 'included', 'involve', 'involves', 'involved', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'provide', 'provides', 'provided', 'help', 'helps', 'helped', 'contain', 'contains', 'rely', 'relies', 'really', 'actually', 'even', 'always', 'necessarily', 'just', 'only', 'simply', 'any', 'some', 'much', 'very'];
+export const LIGHT_VERBS: readonly string[] = ['use', 'uses', 'used', 'using', 'need', 'needs', 'needed', 'require', 'requires', 'required', 'apply', 'applies', 'applied', 'have', 'has', 'had', 'having', 'include', 'includes', 'included', 'involve', 'involves', 'involved', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'provide', 'provides', 'provided', 'help', 'helps', 'helped', 'contain', 'contains', 'rely', 'relies', 'mean', 'means', 'meant', 'imply', 'implies', 'guarantee', 'guarantees', 'guaranteed', 'say', 'says', 'true', 'necessary', 'follow', 'follows', 'really', 'actually', 'even', 'always', 'necessarily', 'just', 'only', 'simply', 'any', 'some', 'much', 'very'];
 
 /**
  * Words that only glue a phrase together: a key phrase may leave them out or add them, and they

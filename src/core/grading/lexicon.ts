@@ -1,5 +1,5 @@
 import { stem } from '../normalize.js';
-import { EQUIVALENT_PHRASES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
+import { DOMAIN_FAMILIES, EQUIVALENT_PHRASES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
 
 /** A family key: `~less` for the family named `less`; `~not` and `~no` for negations. */
 export type FamilyKey = string;
@@ -62,8 +62,21 @@ const IRREGULAR = new Map<string, string>(
     write: 'wrote written',
     drive: 'drove driven',
     overfit: 'overfitted overfitting',
+    bias: 'biases',
+    add: 'adding added adds',
   }).flatMap(([base, forms]) => forms.split(' ').map((form): [string, string] => [form, base])),
 );
+
+/**
+ * Words Porter stems together although they mean different things: `generalize`, `generate`
+ * and `general` all become `gener`, `normalize` and `normal` both `normal`.
+ */
+const SPLIT_STEMS: readonly [RegExp, string][] = [
+  [/^generali[sz]/, 'generaliz'],
+  [/^generat/, 'generat'],
+  [/^general(?:ly)?$/, 'general'],
+  [/^normali[sz]/, 'normaliz'],
+];
 
 const stems = new Map<string, string>();
 
@@ -71,7 +84,7 @@ const stems = new Map<string, string>();
 export function wordStem(word: string): string {
   let result = stems.get(word);
   if (result === undefined) {
-    result = stem(IRREGULAR.get(word) ?? americanize(word));
+    result = SPLIT_STEMS.find(([pattern]) => pattern.test(word))?.[1] ?? stem(IRREGULAR.get(word) ?? americanize(word));
     if (stems.size < 200_000) stems.set(word, result);
   }
   return result;
@@ -113,10 +126,13 @@ export function lexiconPhraseAt(stems: readonly string[], at: number, limit: num
   return undefined;
 }
 
-/** The family a single word belongs to, if any. */
-export function familyOfWord(word: string): FamilyKey | undefined {
+const domainFamilies = new Set(DOMAIN_FAMILIES.map((name) => `~${name}`));
+
+/** Whether a single word belongs to a family of general English (`large`, `slow`, `remove`), not of the domain (`gradient`). */
+export function isGeneralWord(word: string): boolean {
   lexiconIndex();
-  return familyOfPhrase.get(wordStem(word));
+  const family = familyOfPhrase.get(wordStem(word));
+  return family !== undefined && !domainFamilies.has(family) && family !== VERB_NEGATION && family !== NOUN_NEGATION;
 }
 
 /** What `not X` means when X is a family with a named opposite (`not stable` → `~unstable`), else `un` + X. */

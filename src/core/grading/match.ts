@@ -175,6 +175,7 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
   if (allPresent) {
     for (const start of context.positions(phrase.units[0]!)) {
       if (start + n > answer.length) continue;
+      if (answer[start]!.clause !== answer[start + n - 1]!.clause) continue;
       let how: UnitMatch | undefined = 'exact';
       for (let i = 0; i < n && how; i++) {
         const kind = compareUnit(phrase.units[i]!, answer[start + i]!);
@@ -202,7 +203,7 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
       if (!phrase.joined.startsWith(joined)) break;
     }
   }
-  if (allPresent && phrase.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(phrase, answer, context.content), ...findCoordinated(phrase, answer, text));
+  if (allPresent && phrase.content.length >= 2 && found.length === 0) found.push(...findLoosePhrase(phrase, answer, context.content, text), ...findCoordinated(phrase, answer, text));
   return found;
 }
 
@@ -211,10 +212,10 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
  * `learning the rate` for `learning rate`. Glue words are not counted as fillers, and a negated
  * word never is one (`dropout is not used at test time` does not say `dropout at test time`).
  */
-function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[]): Occurrence[] {
+function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
   const window = phrase.content.length + 1;
-  // Two words may swap (`rate of learning`); a longer claim keeps its order, so `GRU has more
+  // Two words may swap (`decay of the weights`); a longer claim keeps its order, so `GRU has more
   // parameters` is not heard in `the LSTM has more parameters than the GRU`.
   const ordered = phrase.content.length > 2;
   for (let start = 0; start + phrase.content.length <= content.length; start++) {
@@ -236,13 +237,19 @@ function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: reado
     if (!matchedAll || !used.has(candidates[0]!)) continue;
     const last = Math.max(...used);
     const first = candidates[0]!;
+    // Two words said the other way round (`data with no labels`), but not as two things set side
+    // by side (`classification and cross-entropy`, `LSTM than GRU`).
+    if (!ordered && phrase.content.length === 2 && answer[first]!.key === phrase.units[phrase.content[1]!]!.key) {
+      if (answer.slice(first + 1, last).some((u) => SIDE_BY_SIDE.has(u.word))) continue;
+    }
     const fillers = candidates.filter((j) => j <= last && !used.has(j));
-    // A phrase does not run across clauses.
-    if (answer[first]!.clause === answer[last]!.clause && fillers.every((j) => !answer[j]!.negated)) found.push({ how, first, last });
+    // A phrase does not run across clauses or punctuation.
+    if (answer[first]!.clause === answer[last]!.clause && fillers.every((j) => !answer[j]!.negated) && !/[,;:()]/.test(text.slice(answer[first]!.end, answer[last]!.start))) found.push({ how, first, last });
   }
   return found;
 }
 
+const SIDE_BY_SIDE = new Set(['and', 'or', 'than', 'versus', 'vs', 'nor', 'whereas']);
 const COORDINATION = /^(?:\s*(?:,|\/|\band\b|\bor\b|&)\s*[\p{L}\p{N}-]+)+\s+$/iu;
 
 /** Modifiers that share one head noun: `forget, input and output gates` says `forget gate` and `input gate`. */
@@ -294,10 +301,17 @@ export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][
       for (let i = lo + 1; i < hi; i++) if (answer[i]!.negated) negatedBetween = true;
       if (negatedBetween) continue;
       // A partner written after its anchor is a little nearer than one before it, as in `He for ReLU`.
-      const gap = (partner: Occurrence, anchor: Occurrence, partnerComesSecond: boolean) =>
-        partner.first > anchor.last ? partner.first - anchor.last : anchor.first - partner.last + (partnerComesSecond ? 0.5 : -0.5);
+      // Punctuation between two words separates them more than a word does (`Xavier for tanh, He for ReLU`).
+      const gap = (partner: Occurrence, anchor: Occurrence, partnerComesSecond: boolean) => {
+        const [left, right] = partner.first > anchor.last ? [anchor, partner] : [partner, anchor];
+        const order = partner.first > anchor.last ? 0 : partnerComesSecond ? 0.5 : -0.5;
+        return right.first - left.last + order + (/[,;:()]/.test(context.text.slice(answer[left.last]!.end, answer[right.first]!.start)) ? 2 : 0);
+      };
       const distance = gap(y, x, true);
-      const nearer = (o: Occurrence, anchor: Occurrence, second: boolean) => answer[o.first]!.clause === answer[anchor.first]!.clause && gap(o, anchor, second) < (second ? distance : gap(x, y, false));
+      const overlaps = (o: Occurrence, p: Occurrence) => o.first <= p.last && p.first <= o.last;
+      // A rival that is the partner itself (`CNN` in two relations) is no rival.
+      const nearer = (o: Occurrence, anchor: Occurrence, second: boolean) =>
+        !overlaps(o, second ? y : x) && answer[o.first]!.clause === answer[anchor.first]!.clause && gap(o, anchor, second) < (second ? distance : gap(x, y, false));
       const occurrence: RelationOccurrence = { how: worse(x.how, y.how), first: Math.min(x.first, y.first), last: Math.max(x.last, y.last), parts: [x, y] };
       if (rivalB.some((o) => nearer(o, x, true)) || rivalA.some((o) => nearer(o, y, false))) swapped.push(occurrence);
       else found.push(occurrence);

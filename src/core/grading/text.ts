@@ -65,13 +65,19 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   func: 'function',
 }));
 
-const WORD_OR_COMPARISON = /[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+const WORD_OR_COMPARISON = /(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
 const COMPARISONS: Record<string, string> = { '<': 'less', '<=': 'less', '≤': 'less', '>': 'more', '>=': 'more', '≥': 'more' };
 
 /** Words, and the comparison signs of terse notes read as words (`< 1` says `less than 1`); an arrow's `>` is not one. */
 function tokenizeAnswer(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD_OR_COMPARISON)) {
+    // `grads -> 0` says they vanish; `-> inf` that they explode.
+    const arrow = /^(?:->|→)\s*(\S+)/.exec(match[0]);
+    if (arrow) {
+      tokens.push({ word: /^(?:0|zero)$/.test(arrow[1]!) ? 'vanish' : 'explode', start: match.index, end: match.index + match[0].length });
+      continue;
+    }
     const comparison = Object.hasOwn(COMPARISONS, match[0]) ? COMPARISONS[match[0]] : undefined;
     if (comparison && /[-=]$/.test(text.slice(0, match.index))) continue;
     tokens.push({ word: comparison ?? foldWord(match[0]), start: match.index, end: match.index + match[0].length });
@@ -80,7 +86,8 @@ function tokenizeAnswer(text: string): Token[] {
 }
 
 const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
-const SENTENCE_BREAK = /[.;!?\n]/;
+/** A full stop ends a sentence only before a space or the end: `0.25` and `e.g.` do not. */
+const SENTENCE_BREAK = /[;!?\n]|\.(?:\s|$)/;
 const LIST_SEPARATOR = /^\s*(?:,|\/|&)\s*$/;
 const LIST_WORDS = new Set(['or', 'nor', 'and']);
 /** How many glue words or light verbs a negation reaches across to the word it binds. */
@@ -157,14 +164,18 @@ function bindNegations(units: Unit[], text: string): Unit[] {
     }
     // The word a negation binds: the first after it that is neither glue nor a light verb.
     let target = -1;
+    let light = -1;
     for (let j = i + 1, skipped = 0; j < units.length && units[j]!.clause === unit.clause && skipped <= NEGATION_REACH; j++) {
       if (units[j]!.key === VERB_NEGATION || units[j]!.key === NOUN_NEGATION) break;
       if (!units[j]!.glue && !LIGHT.has(units[j]!.word)) {
         target = j;
         break;
       }
+      if (!units[j]!.glue) light = j;
       skipped++;
     }
+    // `momentum doesn't help.`: with nothing after it, the negation binds the light verb itself.
+    if (target < 0) target = light;
     // `neither A nor B`: B was already negated as part of the list.
     if (target < 0 || units[target]!.negated) {
       out.push({ ...unit, glue: true });

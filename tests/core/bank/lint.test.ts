@@ -20,7 +20,9 @@ describe('lintBank', () => {
     expect(problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^no 'topic' given, so it defaults to "training"/),
       expect.stringMatching(/^no 'difficulty' given, so it defaults to "medium"/),
-      expect.stringMatching(/^key term "momentum" never appears in the model answer/),
+      expect.stringMatching(/^no core ideas/),
+      expect.stringMatching(/^key term "rate" is not heard in the model answer/),
+      expect.stringMatching(/^key term "momentum" is not heard in the model answer/),
       expect.stringMatching(/^key terms "learning rate" and "rate" overlap/),
       expect.stringMatching(/^key terms "learning rate" and "step size" share the form "lr"/),
       expect.stringMatching(/^follow_ups names "nowhere", which is not a question id/),
@@ -29,13 +31,13 @@ describe('lintBank', () => {
   });
 
   it('finds a key term in the answer through an alias, across case and hyphens', () => {
-    const q = make('bn', 'Use Batch-Norm layers.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: batch normalization, aliases: [batch norm]}]\n');
+    const q = make('bn', 'Use Batch-Norm layers.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: batch normalization, aliases: [batch norm], core: true}]\n');
     expect(messages([q])).toEqual([]);
   });
 
   it('warns about a key term that most answers of a large enough bank contain', () => {
     const questions = Array.from({ length: 10 }, (_, i) =>
-      make(`q${i}`, `The network learns thing${i}.`, `topic: t\ndifficulty: easy\nkey_terms: [network, thing${i}]\n`),
+      make(`q${i}`, `The network learns thing${i}.`, `topic: t\ndifficulty: easy\nkey_terms: [{term: network, core: true}, {term: thing${i}, core: true}]\n`),
     );
     const found = messages(questions);
     expect(found.filter((m) => m.includes('"network" appears in 10 of 10 answers'))).toHaveLength(10);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, type Question } from '../../../src/core/bank/question.js';
+import { lintRubric } from '../../../src/core/grading/rubric-lint.js';
+
+function make(frontMatter: string, answer: string, question = 'Why does dropout help against overfitting?'): Question {
+  const result = parseQuestion(`---\nid: q\nquestion: ${question}\ntopic: t\ndifficulty: easy\n${frontMatter}---\n${answer}\n`, { file: 'q.md', defaultId: 'q' });
+  if (!result.question) throw new Error(JSON.stringify(result.problems));
+  return result.question;
+}
+
+const good = `key_terms:
+  - {term: units are randomly zeroed, aliases: [randomly drops neurons], core: true}
+  - {term: units cannot co-adapt, aliases: [no co-adaptation], core: true}
+  - {term: an ensemble of thinned networks, aliases: [ensemble]}
+misconceptions:
+  - {claim: dropout stays on at test time, aliases: [applied at test time], why: It is switched off at inference.}
+`;
+const goodAnswer = 'During training units are randomly zeroed, so units cannot co-adapt; the result acts like an ensemble of thinned networks. It is switched off at inference.';
+
+describe('lintRubric', () => {
+  it('finds nothing wrong with a rubric of plain core ideas that the model answer states', () => {
+    expect(lintRubric(make(good, goodAnswer))).toEqual([]);
+  });
+
+  it('asks for core ideas when a rubric has none, and warns about too many', () => {
+    expect(lintRubric(make('key_terms: [randomly zeroed, co-adapt]\n', 'Units are randomly zeroed so they co-adapt less.'))).toEqual([expect.stringMatching(/^no core ideas/)]);
+    const six = `key_terms: [${['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((w) => `{term: ${w} idea, core: true}`).join(', ')}]\n`;
+    expect(lintRubric(make(six, 'alpha idea, beta idea, gamma idea, delta idea and epsilon idea all hold.'))).toEqual([expect.stringMatching(/^5 core ideas/)]);
+  });
+
+  it('warns when the model answer misses a key term or states a misconception', () => {
+    const problems = lintRubric(make(good, 'Units are randomly zeroed, so units cannot co-adapt, and dropout is applied at test time too.'));
+    expect(problems).toEqual([
+      expect.stringMatching(/^key term "an ensemble of thinned networks" is not heard in the model answer/),
+      expect.stringMatching(/^misconception "dropout stays on at test time" is heard in the model answer itself \("applied at test time"\)/),
+    ]);
+  });
+
+  it('warns when the core ideas, said plainly, cannot pass', () => {
+    const trap = `key_terms:
+  - {term: units are randomly zeroed, core: true}
+misconceptions:
+  - {claim: zeroing is random, aliases: [randomly zeroed], why: It is not.}
+`;
+    expect(lintRubric(make(trap, 'Units are randomly zeroed.'))).toContainEqual(expect.stringMatching(/^the core ideas, stated in the rubric's own words, do not pass/));
+  });
+
+  it('warns about a form that only repeats the question, and about a bare common word', () => {
+    const weak = `key_terms:
+  - {term: units are randomly zeroed, aliases: [dropout helps, large], core: true}
+`;
+    expect(lintRubric(make(weak, 'Units are randomly zeroed.'))).toEqual([
+      expect.stringMatching(/^"dropout helps" \(for "units are randomly zeroed"\) only repeats words of the question/),
+      expect.stringMatching(/^"large" \(for "units are randomly zeroed"\) is a common word/),
+    ]);
+  });
+
+  it('leaves derived key terms alone', () => {
+    expect(lintRubric({ ...make(good, goodAnswer), keyTermsDerived: true })).toEqual([]);
+  });
+});
