@@ -8,7 +8,7 @@
 export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   // Direction and size. Change and state share a family, so `reduces the loss` and `a lower loss`
   // are one idea; their opposites make a reversed claim detectable.
-  ['less', 'lower', 'low', 'small', 'smaller', 'tiny', 'very small', 'vanishingly small', 'minuscule', 'negligible', 'little', 'fewer', 'decrease', 'reduce', 'reduction', 'shrink', 'diminish', 'decline', 'lessen', 'go down', 'get smaller', 'become smaller', 'close to zero', 'near zero', 'nearly zero', 'almost zero', 'towards zero', 'toward zero', 'approach zero', 'go to zero', 'tend to zero', 'vanish', 'cut down', 'scale down', 'minimal'],
+  ['less', 'lower', 'low', 'small', 'smaller', 'tiny', 'very small', 'vanishingly small', 'minuscule', 'negligible', 'little', 'fewer', 'decrease', 'reduce', 'reduction', 'shrink', 'diminish', 'decline', 'lessen', 'go down', 'get smaller', 'become smaller', 'close to zero', 'near zero', 'nearly zero', 'almost zero', 'towards zero', 'toward zero', 'approach zero', 'go to zero', 'tend to zero', 'vanish', 'cut', 'cut down', 'scale down', 'minimal'],
   ['more', 'higher', 'high', 'large', 'larger', 'big', 'bigger', 'huge', 'enormous', 'massive', 'very large', 'greater', 'increase', 'raise', 'grow', 'growth', 'rise', 'go up', 'get bigger', 'get larger', 'become larger', 'amplify', 'explode', 'blow up', 'grow without bound', 'grow exponentially', 'skyrocket', 'balloon', 'scale up', 'boost'],
   ['fast', 'faster', 'quick', 'quickly', 'rapid', 'rapidly', 'speed up', 'accelerate', 'sped up', 'in fewer steps'],
   ['slow', 'slowly', 'slower', 'sluggish', 'slow down', 'crawl', 'take forever', 'takes ages', 'many more steps'],
@@ -33,7 +33,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['neuron', 'unit', 'node', 'hidden unit'],
   ['network', 'model', 'net', 'neural net', 'neural network'],
   ['data', 'dataset', 'data set', 'examples', 'samples', 'data points', 'datapoints', 'instances', 'observations'],
-  ['learning rate', 'lr', 'step size', 'eta'],
+  ['learning rate', 'lr', 'eta'],
   ['batch normalization', 'batch norm', 'batchnorm', 'bn'],
   ['layer normalization', 'layer norm', 'layernorm', 'ln'],
   ['good', 'well', 'better', 'strong', 'strongly'],
@@ -77,10 +77,10 @@ export const NEGATED_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 /** Negations that bind a verb or adjective (`not`, `never`, `can't`). */
-export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'rarely', 'seldom', 'hardly', 'fail to', 'fails to', 'failed to', 'unable to', 'nor', 'non'];
+export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'hardly', 'fail to', 'fails to', 'failed to', 'unable to', 'nor', 'non'];
 
 /** Negations that bind a noun phrase (`no labels`, `without dropout`, `instead of multiplying`). */
-export const NOUN_NEGATIONS: readonly string[] = ['no', 'without', 'none', 'lack', 'lacks', 'lacking', 'lack of', 'absence of', 'instead of', 'rather than', 'free of', 'neither', 'unlike'];
+export const NOUN_NEGATIONS: readonly string[] = ['no', 'without', 'none', 'lack', 'lacks', 'lacking', 'lack of', 'absence of', 'instead of', 'rather than', 'free of', 'neither'];
 
 /**
  * Verbs that carry no claim of their own after a negation, so the negation reaches past them:

@@ -1,4 +1,5 @@
 import { stem } from '../normalize.js';
+import { SYNONYM_TABLE } from './synonym-table.js';
 import { DOMAIN_FAMILIES, EQUIVALENT_PHRASES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
 
 /** A family key: `~less` for the family named `less`; `~not` and `~no` for negations. */
@@ -151,3 +152,22 @@ export const oppositeOf = (key: FamilyKey): FamilyKey | undefined => opposites.g
 
 export const GLUE = new Set(GLUE_WORDS);
 export const LIGHT = new Set(LIGHT_VERBS);
+
+let synonymIndex: Map<string, readonly string[]> | undefined;
+const NO_SYNONYMS: readonly string[] = [];
+
+/**
+ * General English synonyms of a word from WordNet (`huge` → `immense`, `vast`): first senses
+ * only, in the word's usual part of speech, and never across an antonym link (see
+ * scripts/build-synonyms.mjs). Words the shared lexicon knows are matched through it instead.
+ */
+export function synonymsOf(word: string): readonly string[] {
+  if (!synonymIndex) {
+    synonymIndex = new Map();
+    for (const line of SYNONYM_TABLE.split('\n')) {
+      const [head, ...rest] = line.split(' ');
+      if (head && rest.length > 0) synonymIndex.set(head, rest);
+    }
+  }
+  return synonymIndex.get(word) ?? NO_SYNONYMS;
+}

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { oppositeOf } from './lexicon.js';
+import { oppositeOf, synonymsOf } from './lexicon.js';
 import { readUnits, type Unit } from './text.js';
 
 /** How an answer expressed an idea: its own words, an alias, a word of the same family, another form of the word, or a typo. */
@@ -77,6 +77,7 @@ function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
   if (answer.expanded && (answer.expanded.word === term.word || answer.expanded.key === term.key)) return 'stem';
   if (answer.negated || term.negated) return undefined;
   if (answer.word === term.word) return 'exact';
+  if (!term.word.includes(' ') && synonymsOf(term.word).includes(answer.word)) return 'synonym';
   // A typo of a single word, whether or not the lexicon knows the word (`gradeint` for `gradient`).
   if (!term.word.includes(' ') && !answer.word.includes(' ') && isTypo(term.word, answer.word)) return 'typo';
   return undefined;
@@ -147,7 +148,12 @@ export class Answer {
     const id = `${unit.family ? 1 : 0}${unit.key}\u0000${unit.word}`;
     let result = this.positionsOf.get(id);
     if (!result) {
-      const candidates = new Set([...(this.byKey.get(unit.key) ?? []), ...(this.byKey.get(unit.word) ?? []), ...(unit.negated || unit.word.includes(' ') ? [] : (this.byInitial.get(unit.word[0]!) ?? []))]);
+      const candidates = new Set([
+        ...(this.byKey.get(unit.key) ?? []),
+        ...(this.byKey.get(unit.word) ?? []),
+        ...(unit.negated ? [] : synonymsOf(unit.word).flatMap((synonym) => this.byKey.get(synonym) ?? [])),
+        ...(unit.negated || unit.word.includes(' ') ? [] : (this.byInitial.get(unit.word[0]!) ?? [])),
+      ]);
       result = [...candidates].filter((i) => compareUnit(unit, this.units[i]!) !== undefined).sort((a, b) => a - b);
       this.positionsOf.set(id, result);
     }
@@ -313,7 +319,8 @@ export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][
       const nearer = (o: Occurrence, anchor: Occurrence, second: boolean) =>
         !overlaps(o, second ? y : x) && answer[o.first]!.clause === answer[anchor.first]!.clause && gap(o, anchor, second) < (second ? distance : gap(x, y, false));
       const occurrence: RelationOccurrence = { how: worse(x.how, y.how), first: Math.min(x.first, y.first), last: Math.max(x.last, y.last), parts: [x, y] };
-      if (rivalB.some((o) => nearer(o, x, true)) || rivalA.some((o) => nearer(o, y, false))) swapped.push(occurrence);
+      // A rival partner counts after its anchor, a rival subject before its partner: `A for X, B for Y`.
+      if (rivalB.some((o) => o.first > x.last && nearer(o, x, true)) || rivalA.some((o) => o.last < y.first && nearer(o, y, false))) swapped.push(occurrence);
       else found.push(occurrence);
     }
   }

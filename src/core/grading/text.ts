@@ -167,7 +167,8 @@ function bindNegations(units: Unit[], text: string): Unit[] {
     let light = -1;
     for (let j = i + 1, skipped = 0; j < units.length && units[j]!.clause === unit.clause && skipped <= NEGATION_REACH; j++) {
       if (units[j]!.key === VERB_NEGATION || units[j]!.key === NOUN_NEGATION) break;
-      if (!units[j]!.glue && !LIGHT.has(units[j]!.word)) {
+      // Light verbs and adverbs (`not automatically calibrated`) pass the negation on.
+      if (!units[j]!.glue && !LIGHT.has(units[j]!.word) && !(units[j]!.word.endsWith('ly') && !units[j]!.family)) {
         target = j;
         break;
       }

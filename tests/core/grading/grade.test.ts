@@ -219,7 +219,7 @@ describe('gradeAnswer: the shared lexicon', () => {
     ['unlabeled data', 'data without labels'],
     ['unlabelled data', 'the data is not labeled'],
     ['nonlinear', 'it is not linear'],
-    ['learning rate too high', 'the step size is too large'],
+    ['learning rate too high', 'the LR is too large'],
     ['units stay identical', 'the neurons remain the same'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
@@ -375,5 +375,19 @@ describe('derived key terms', () => {
     expect(grade.derivedTerms).toBe(true);
     expect(grade.notes).toContain('key terms were derived from the model answer, as the question lists none');
     expect(gradeAnswer({ keyTerms, passMark: 0.6, keyTermsDerived: true }, 'alpha').score).toBe(0.5);
+  });
+});
+
+describe('gradeAnswer: general English synonyms (WordNet)', () => {
+  it.each([
+    ['an immense model', 'huge model'],
+    ['the labels are incorrect', 'wrong labels'],
+    ['indistinguishable units', 'identical units'],
+  ])('hears "%s" for "%s", as a synonym', (answer, name) => {
+    expect(one(term(name), answer).matched[0]).toMatchObject({ how: 'synonym' });
+  });
+
+  it('does not stretch a synonym into its opposite', () => {
+    expect(one(term('the loss declines'), 'the loss worsens').matched).toEqual([]);
   });
 });
