@@ -33,6 +33,9 @@ const KIND_RANK: Record<UnitMatch, number> = { exact: 0, synonym: 1, stem: 2, ty
 const worse = (a: UnitMatch, b: UnitMatch) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
 export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK[b];
 
+/** How many other words a phrase may take between its own (`training k models is expensive`). */
+const LOOSE_FILLERS = 2;
+
 /** The parts of a relation are at most this many units apart. */
 const RELATION_SPAN = 14;
 
@@ -117,6 +120,8 @@ export function reversedForms(form: Form): Form[] {
  */
 export class Answer {
   readonly content: number[];
+  /** For each unit, its place in `content`, or -1 for glue. */
+  readonly contentPosition: number[];
   private readonly byKey = new Map<string, number[]>();
   private readonly byInitial = new Map<string, number[]>();
   /** Plain words by their first letter: where a word written joined or split up can start. */
@@ -129,6 +134,8 @@ export class Answer {
     readonly text: string,
   ) {
     this.content = units.map((_, i) => i).filter((i) => !units[i]!.glue);
+    this.contentPosition = units.map(() => -1);
+    this.content.forEach((unit, at) => (this.contentPosition[unit] = at));
     const add = (map: Map<string, number[]>, key: string, i: number) => {
       const list = map.get(key);
       if (list) list.push(i);
@@ -179,15 +186,19 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
   // Every word of the phrase must be somewhere in the answer, unless the answer writes it as one word.
   const allPresent = phrase.content.every((i) => context.positions(phrase.units[i]!).length > 0);
   if (allPresent) {
-    for (const start of context.positions(phrase.units[0]!)) {
-      if (start + n > answer.length) continue;
-      if (answer[start]!.clause !== answer[start + n - 1]!.clause) continue;
+    // The phrase's content words in a row; glue words may be left out or added (`add ... to the loss`).
+    const words = phrase.content.map((i) => phrase.units[i]!);
+    for (const start of context.positions(words[0]!)) {
+      const at = context.contentPosition[start]!;
+      if (at < 0 || at + words.length > context.content.length) continue;
+      const last = context.content[at + words.length - 1]!;
+      if (answer[start]!.clause !== answer[last]!.clause) continue;
       let how: UnitMatch | undefined = 'exact';
-      for (let i = 0; i < n && how; i++) {
-        const kind = compareUnit(phrase.units[i]!, answer[start + i]!);
+      for (let i = 0; i < words.length && how; i++) {
+        const kind = compareUnit(words[i]!, answer[context.content[at + i]!]!);
         how = kind && worse(how, kind);
       }
-      if (how) found.push({ how, first: start, last: start + n - 1 });
+      if (how) found.push({ how, first: start, last });
     }
   }
   // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
@@ -220,7 +231,7 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
  */
 function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
-  const window = phrase.content.length + 1;
+  const window = phrase.content.length + LOOSE_FILLERS;
   // Two words may swap (`decay of the weights`); a longer claim keeps its order, so `GRU has more
   // parameters` is not heard in `the LSTM has more parameters than the GRU`.
   const ordered = phrase.content.length > 2;
