@@ -59,8 +59,8 @@ interface PreparedIdea {
 interface PreparedRubric {
   terms: PreparedIdea[];
   misconceptions: PreparedIdea[];
-  /** For each key term, the parts of the other terms' relations: a nearer one means a swapped pairing. */
-  rivals: Phrase[][][];
+  /** Every relation of the rubric's key terms: a rival pairing standing nearer means a swapped one. */
+  relations: Form[];
 }
 
 const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
@@ -96,9 +96,8 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   const questionStems = new Set(question.keyTermsDerived || !question.question ? [] : contentStems(question.question));
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
-  const partsOf = (idea: PreparedIdea, position: number) => idea.forms.filter((f) => f.parts.length === 2).map((f) => f.parts[position]!);
-  const rivals = terms.map((_, i) => [0, 1].map((position) => terms.flatMap((other, j) => (j === i ? [] : partsOf(other, position)))));
-  rubric = { terms, misconceptions, rivals };
+  const relations = terms.flatMap((idea) => idea.forms.filter((f) => f.parts.length === 2));
+  rubric = { terms, misconceptions, relations };
   prepared.set(question, rubric);
   return rubric;
 }
@@ -109,11 +108,24 @@ interface Heard {
 }
 
 /** The best place the answer says one of an idea's forms, and whether it only said it the wrong way round. */
-function hear(idea: PreparedIdea, answer: Answer, rivals: Phrase[][]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
+const partKey = (part: Phrase) => part.content.map((i) => part.units[i]!.key).join(' ');
+
+/**
+ * The rivals of a relation: the partners other relations give a different subject (`Xavier ...
+ * tanh` is a rival of `He ... ReLU`), and the subjects they give a different partner; `Kaiming ...
+ * ReLU` is no rival of `He ... ReLU`.
+ */
+function rivalsOf(form: Form, relations: readonly Form[]): Phrase[][] {
+  const [a, b] = form.parts.map(partKey) as [string, string];
+  const others = relations.filter((r) => r !== form && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
+  return [others.map((r) => r.parts[0]!), others.map((r) => r.parts[1]!)];
+}
+
+function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
   let best: Heard | undefined;
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
-    const result = findForm(form, answer, form.parts.length === 2 ? rivals : []);
+    const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations) : []);
     for (const occurrence of result.found) {
       const span = occurrence.last - occurrence.first;
       const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
@@ -160,7 +172,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   const heard: boolean[] = [];
 
   question.keyTerms.forEach((term, i) => {
-    const result = hear(rubric.terms[i]!, context, rubric.rivals[i]!);
+    const result = hear(rubric.terms[i]!, context, rubric.relations);
     heard.push(result.best !== undefined);
     if (result.best) {
       const { occurrence, form } = result.best;
@@ -183,7 +195,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
 
   const misconceptions: HeardMisconception[] = [];
   (question.misconceptions ?? []).forEach((m, i) => {
-    const result = hear(rubric.misconceptions[i]!, context, []);
+    const result = hear(rubric.misconceptions[i]!, context, rubric.relations);
     if (result.best) {
       misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
     }

@@ -17,6 +17,19 @@ const RELATION_SYMBOLS = /->|→|=>|=|<|>|:|≈|\(|\+|\*/;
  * would make a claim, and none of the arrows or equals signs of terse notes.
  */
 export function isKeywordList(text: string): boolean {
+  return isCommaList(text) || isWordSalad(text);
+}
+
+/** Seven or more words strung together with no function word at all: `Clipping normalization LSTM NaN chain-rule`. */
+function isWordSalad(text: string): boolean {
+  const words = tokenize(text).map((t) => t.word);
+  if (words.length < 7 || RELATION_SYMBOLS.test(text)) return false;
+  return words.every((w) => !CLAIM_WORDS.has(w) && !FUNCTION_WORDS.has(w));
+}
+
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'in', 'on', 'at', 'it', 'its', 'they', 'this', 'as', 'like', 'each', 'every', 'all', 'more', 'less', 'too', 'very', 'and', 'or']);
+
+function isCommaList(text: string): boolean {
   const items = text.split(/[,\n•·|]+|\band\b|\bor\b/i).map((item) => item.trim()).filter((item) => /[\p{L}\p{N}]/u.test(item));
   if (items.length < 4) return false;
   const words = tokenize(text).map((t) => t.word);

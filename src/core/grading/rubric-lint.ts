@@ -31,8 +31,10 @@ export function lintRubric(q: Question): string[] {
   }
   if (core.length > 0) {
     const plain = gradeAnswer(q, core.map((t) => t.term).join('. '));
-    if (plain.verdict !== 'correct') {
-      out.push(`the core ideas, stated in the rubric's own words, do not pass (${plain.verdict}${plain.notes.length > 0 ? `: ${plain.notes.join('; ')}` : ''}); an answer with every core idea must pass`);
+    const unheard = plain.missing.filter((m) => m.core).map((m) => m.term);
+    if (unheard.length > 0 || plain.misconceptions.length > 0) {
+      const why = [...unheard.map((t) => `${JSON.stringify(t)} is not heard`), ...plain.misconceptions.map((m) => `it states the misconception ${JSON.stringify(m.claim)}`)];
+      out.push(`the core ideas, stated in the rubric's own words, do not pass (${why.join('; ')}); an answer with every core idea must pass`);
     }
   }
 

@@ -275,6 +275,18 @@ describe('gradeAnswer: relations', () => {
     expect(grade.notes.join('\n')).toMatch(/pairs these the other way round/);
   });
 
+  it('reads pairings swapped within one idea as swapped', () => {
+    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('high bias means underfitting, high variance overfitting', ['bias ... underfitting', 'variance ... overfitting'], { core: true })] };
+    expect(gradeAnswer(q, 'High bias means underfitting, while high variance means overfitting.').verdict).toBe('correct');
+    expect(gradeAnswer(q, 'High bias means overfitting and high variance means underfitting.').verdict).toBe('incorrect');
+  });
+
+  it('does not hear a misconception pairing in a correct list of pairings', () => {
+    const q = { ...init(), misconceptions: [{ claim: 'He suits tanh', aliases: ['He ... tanh'], why: 'He initialization is derived for ReLU.' }] };
+    expect(gradeAnswer(q, 'Xavier for tanh, He for ReLU.').misconceptions).toEqual([]);
+    expect(gradeAnswer(q, 'He is for tanh and Xavier is for ReLU.').misconceptions).toHaveLength(1);
+  });
+
   it('reads a reversed direction as a contradiction, named in the notes', () => {
     const warmup: GradableQuestion = { passMark: 0.6, keyTerms: [term('warmup increases the learning rate', ['warmup ... increase the learning rate'], { core: true })] };
     expect(gradeAnswer(warmup, 'During warmup the learning rate is ramped up: warmup raises the LR gradually.').verdict).toBe('correct');
@@ -318,6 +330,11 @@ describe('gradeAnswer: keyword lists and misconceptions', () => {
     const grade = gradeAnswer(compression, 'Pruning, quantization, knowledge distillation, low-rank factorization, INT8.');
     expect(grade.verdict).toBe('partial');
     expect(grade.notes).toContain('the answer lists terms without saying anything about them, so it is at most partial');
+  });
+
+  it('reads a string of terms with no function word as a list too', () => {
+    expect(gradeAnswer(compression, 'Pruning quantization distillation INT8 sparsity teacher student.').verdict).toBe('partial');
+    expect(gradeAnswer(compression, 'Pruning removes weights; quantization uses fewer bits.').verdict).toBe('correct');
   });
 
   it('passes the same terms when the answer says something about them', () => {
