@@ -206,11 +206,11 @@ export function buildProgram(): Command {
     .option('--topic <topic>', 'the topic, also its folder (default: general)')
     .addOption(new Option('--tags <tags>', 'comma-separated tags').argParser(collect))
     .addOption(new Option('--difficulty <level>', 'easy, medium or hard').choices(['easy', 'medium', 'hard']))
-    .option('--terms <spec>', 'key terms: commas between terms, | before aliases, e.g. "a, b|alias, c"')
+    .option('--terms <spec>', 'key terms: commas between terms, | before aliases, * before a core idea, e.g. "*a, b|alias, c"')
     .option('--answer-file <file>', "the model answer, a Markdown file ('-' for stdin)")
     .addHelpText(
       'after',
-      examples('nnquiz new --bank ./my-questions', 'nnquiz new --bank ./my-questions --question "What is label smoothing?" --topic regularization --terms "soft targets|softened labels, overconfidence, calibration" --answer-file answer.md'),
+      examples('nnquiz new --bank ./my-questions', 'nnquiz new --bank ./my-questions --question "What is label smoothing?" --topic regularization --terms "*softened targets|soft targets, *less overconfident|overconfidence, calibration" --answer-file answer.md'),
     )
     .action(async (options) => {
       const { runNew } = await import('./commands/new.js');

@@ -1,5 +1,5 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
-import { editor, input, select } from '@inquirer/prompts';
+import { confirm, editor, input, select } from '@inquirer/prompts';
 import type { QuestionDraft } from '../core/bank/author.js';
 import { style } from './style.js';
 
@@ -114,10 +114,11 @@ export async function askNewQuestion(options: { topics: string[]; suggestId: (qu
   });
   const keyTerms: QuestionDraft['keyTerms'] = [];
   for (;;) {
-    const term = (await input({ message: `Key term ${keyTerms.length + 1} (an idea the answer must mention; Enter when done):` })).trim();
+    const term = (await input({ message: `Key term ${keyTerms.length + 1} (an idea, as a short claim; Enter when done):` })).trim();
     if (!term) break;
     const aliases = await input({ message: `  Other ways to say "${term}" (comma-separated, optional):` });
-    keyTerms.push({ term, aliases: aliases.split(',').map((a) => a.trim()).filter(Boolean) });
+    const core = await confirm({ message: '  Core idea (an interviewer must hear it for the answer to pass)?', default: keyTerms.filter((k) => k.core).length < 2 });
+    keyTerms.push({ term, aliases: aliases.split(',').map((a) => a.trim()).filter(Boolean), core });
   }
   const answer = await editor({ message: 'Model answer (opens $EDITOR; Markdown):', waitForUserInput: false, validate: (v) => (v.trim() ? true : 'A model answer is needed.') });
   const id = await input({

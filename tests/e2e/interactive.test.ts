@@ -148,13 +148,14 @@ describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
     await answer('Difficulty', '');
     await answer('Key term 1', 'learning rate');
     await answer('Other ways to say "learning rate"', 'LR');
+    await answer('Core idea', 'y');
     await answer('Key term 2', '');
     await answer('Id:', '');
     const screen = await session.waitFor('EXIT=');
     expect(screen).toContain('EXIT=0');
     const text = readFileSync(join(bank, 'optimization', 'learning-rate-warmup.md'), 'utf8');
     expect(text).toContain('question: What is learning-rate warmup?');
-    expect(text).toContain('  - term: learning rate\n    aliases:\n      - LR\n');
+    expect(text).toContain('  - term: learning rate\n    aliases:\n      - LR\n    core: true\n');
     expect(text).toContain('Warmup raises the **learning rate** gradually');
   });
 

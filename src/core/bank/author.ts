@@ -10,7 +10,7 @@ export interface QuestionDraft {
   topic: string;
   tags: string[];
   difficulty: Difficulty;
-  keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases'>>;
+  keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases' | 'core'>>;
   answer: string;
 }
 
@@ -20,13 +20,13 @@ export function slugify(question: string, maxWords = 5): string {
   return (content.length > 0 ? content : words(question)).slice(0, maxWords).join('-') || 'question';
 }
 
-/** Reads `--terms "a, b|alias|other, c"`: commas separate key terms, `|` gives a term its aliases. */
+/** Reads `--terms "*a, b|alias|other, c"`: commas separate key terms, `|` gives a term its aliases, `*` marks a core idea. */
 export function parseTermsSpec(spec: string): QuestionDraft['keyTerms'] {
   return spec
     .split(',')
     .map((part) => part.split('|').map((s) => s.trim()).filter(Boolean))
-    .filter((forms) => forms.length > 0)
-    .map(([term, ...aliases]) => ({ term: term!, aliases }));
+    .filter((forms) => forms.length > 0 && forms[0]!.replace(/^\*\s*/, '') !== '')
+    .map(([term, ...aliases]) => ({ term: term!.replace(/^\*\s*/, ''), aliases, core: term!.startsWith('*') }));
 }
 
 /** The text of a question file in the bank format: YAML front matter, then the model answer. */
@@ -38,7 +38,7 @@ export function renderQuestionFile(draft: QuestionDraft): string {
     ...(draft.tags.length > 0 ? { tags: draft.tags } : {}),
     difficulty: draft.difficulty,
     ...(draft.keyTerms.length > 0
-      ? { key_terms: draft.keyTerms.map((k) => (k.aliases.length > 0 ? { term: k.term, aliases: k.aliases } : k.term)) }
+      ? { key_terms: draft.keyTerms.map((k) => (k.aliases.length > 0 || k.core ? { term: k.term, ...(k.aliases.length > 0 ? { aliases: k.aliases } : {}), ...(k.core ? { core: true } : {}) } : k.term)) }
       : {}),
   };
   return `---\n${yaml.dump(front, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true })}---\n${draft.answer.trim()}\n`;

@@ -12,11 +12,11 @@ describe('slugify', () => {
 });
 
 describe('parseTermsSpec', () => {
-  it('reads commas between terms and | before aliases', () => {
-    expect(parseTermsSpec('learning rate|LR|step size, warmup ,, gradually|slowly')).toEqual([
-      { term: 'learning rate', aliases: ['LR', 'step size'] },
-      { term: 'warmup', aliases: [] },
-      { term: 'gradually', aliases: ['slowly'] },
+  it('reads commas between terms, | before aliases and * before a core idea', () => {
+    expect(parseTermsSpec('*learning rate|LR|step size, warmup ,, * gradually|slowly, *')).toEqual([
+      { term: 'learning rate', aliases: ['LR', 'step size'], core: true },
+      { term: 'warmup', aliases: [], core: false },
+      { term: 'gradually', aliases: ['slowly'], core: true },
     ]);
   });
 });
@@ -29,7 +29,7 @@ describe('renderQuestionFile', () => {
       topic: 'general',
       tags: ['yes: no', 'on'],
       difficulty: 'hard' as const,
-      keyTerms: [{ term: 'null', aliases: ['- dash', '*star'] }, { term: '42', aliases: [] }],
+      keyTerms: [{ term: 'null', aliases: ['- dash', '*star'], core: true }, { term: '42', aliases: [], core: false }],
       answer: '**Bold** answer.\n\n---\n\nAfter a rule.',
     };
     const text = renderQuestionFile(draft);
@@ -42,8 +42,8 @@ describe('renderQuestionFile', () => {
       tags: ['yes: no', 'on'],
       difficulty: 'hard',
       keyTerms: [
-        { term: 'null', aliases: ['- dash', '*star'], weight: 1, required: false },
-        { term: '42', aliases: [], weight: 1, required: false },
+        { term: 'null', aliases: ['- dash', '*star'], weight: 1, core: true },
+        { term: '42', aliases: [], weight: 1, core: false },
       ],
       answer: draft.answer,
     });

@@ -22,7 +22,13 @@ key_terms:
   - term: ReLU
     aliases: [rectified linear unit]
     weight: 2
+    core: true
+  - term: He init
     required: true
+misconceptions:
+  - claim: sigmoid fixes it
+    aliases: [sigmoid ... prevents vanishing]
+    why: Its derivative is at most 0.25.
 pass_mark: 0.7
 follow_ups: [exploding-gradient]
 source: a future key
@@ -37,9 +43,11 @@ Gradients **shrink** layer by layer.
       tags: ['gradients', 'activations'],
       difficulty: 'hard',
       keyTerms: [
-        { term: 'gradient', aliases: [], weight: 1, required: false },
-        { term: 'ReLU', aliases: ['rectified linear unit'], weight: 2, required: true },
+        { term: 'gradient', aliases: [], weight: 1, core: false },
+        { term: 'ReLU', aliases: ['rectified linear unit'], weight: 2, core: true },
+        { term: 'He init', aliases: [], weight: 1, core: true },
       ],
+      misconceptions: [{ claim: 'sigmoid fixes it', aliases: ['sigmoid ... prevents vanishing'], why: 'Its derivative is at most 0.25.' }],
       keyTermsDerived: false,
       passMark: 0.7,
       followUps: ['exploding-gradient'],
@@ -77,7 +85,9 @@ Gradients **shrink** layer by layer.
     ['key_terms as a mapping', '---\nquestion: Q?\nkey_terms: {}\n---\nAnswer.', /'key_terms' must be a list.*found a mapping/],
     ['a key term without term', '---\nquestion: Q?\nkey_terms: [{aliases: [x]}]\n---\nAnswer.', /key_terms item 1 needs 'term:'/],
     ['a negative weight', '---\nquestion: Q?\nkey_terms: [{term: x, weight: -1}]\n---\nAnswer.', /'weight' must be a positive number/],
-    ['required as a string', '---\nquestion: Q?\nkey_terms: [{term: x, required: "yes"}]\n---\nAnswer.', /'required' must be true or false/],
+    ['core as a string', '---\nquestion: Q?\nkey_terms: [{term: x, core: "yes"}]\n---\nAnswer.', /'core' must be true or false; found "yes"/],
+    ['misconceptions as a string', '---\nquestion: Q?\nmisconceptions: wrong\n---\nAnswer.', /'misconceptions' must be a list/],
+    ['a misconception without why', '---\nquestion: Q?\nmisconceptions: [{claim: x}]\n---\nAnswer.', /misconceptions item 1 needs 'claim:' and 'why:'/],
     ['an unknown difficulty', '---\nquestion: Q?\ndifficulty: brutal\n---\nAnswer.', /'difficulty' must be easy, medium or hard; found "brutal"/],
     ['a pass mark above 1', '---\nquestion: Q?\npass_mark: 1.5\n---\nAnswer.', /'pass_mark' must be a number above 0 and at most 1/],
     ['a pass mark of 0', '---\nquestion: Q?\npass_mark: 0\n---\nAnswer.', /'pass_mark' must be a number above 0/],
