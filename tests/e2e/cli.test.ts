@@ -127,11 +127,12 @@ describe('nnquiz show', () => {
       tags: ['regularization'],
       difficulty: 'easy',
       key_terms: [
-        { term: 'validation loss', aliases: ['validation error'], weight: 1, required: false },
-        { term: 'patience', aliases: [], weight: 1, required: false },
-        { term: 'best weights', aliases: ['best checkpoint'], weight: 1, required: false },
+        { term: 'validation loss', aliases: ['validation error'], weight: 1, core: false },
+        { term: 'patience', aliases: [], weight: 1, core: false },
+        { term: 'best weights', aliases: ['best checkpoint'], weight: 1, core: false },
       ],
       key_terms_derived: false,
+      misconceptions: [],
       pass_mark: 0.6,
       follow_ups: [],
       answer: expect.stringMatching(/^Training stops once the \*\*validation loss\*\*/),
@@ -199,18 +200,18 @@ describe('nnquiz validate', () => {
     expect(stdout).toMatch(/bad-yaml\.md:4: error: invalid YAML front matter/);
     expect(stdout).toMatch(/not-utf8\.md: error: is not valid UTF-8 text/);
     expect(stdout).toMatch(/empty\.md: error: the file is empty/);
-    expect(stdout.trim().split('\n').at(-1)).toBe('✖ 4 questions loaded; 12 errors, 5 warnings');
+    expect(stdout.trim().split('\n').at(-1)).toBe('✖ 4 questions loaded; 12 errors, 8 warnings');
   });
 
   it('warns with exit 0, and fails with --strict', () => {
     const lint = fixture('lint-bank');
     const relaxed = runCli(['validate', lint]);
     expect(relaxed.status).toBe(0);
-    expect(relaxed.stdout).toContain('⚠ 2 questions loaded; 0 errors, 7 warnings');
+    expect(relaxed.stdout).toContain('⚠ 2 questions loaded; 0 errors, 9 warnings');
     const strict = runCli(['validate', lint, '--strict', '--json']);
     expect(strict.status).toBe(1);
     const report = JSON.parse(strict.stdout);
-    expect(report).toMatchObject({ folders: [lint], questions: 2, errors: 7, warnings: 0 });
+    expect(report).toMatchObject({ folders: [lint], questions: 2, errors: 9, warnings: 0 });
     expect(report.problems[0]).toEqual({ file: join(lint, 'training', 'weak.md'), severity: 'error', message: expect.any(String) });
   });
 
@@ -232,7 +233,7 @@ describe('nnquiz grade', () => {
   it('does not count a key term said under a negation, and notes it', () => {
     const { stdout } = runCli(['grade', 'dropout', '--bank', small, 'it randomly drops units, but we do not use inverted dropout']);
     expect(stdout).toContain('✘ inverted dropout');
-    expect(stdout).toContain('note: "inverted dropout" appears only under a negation ("do not use inverted dropout"), so it does not count');
+    expect(stdout).toContain('note: "inverted dropout" appears only under a negation ("not use inverted dropout"), so it does not count');
   });
 
   it('reads the answer from stdin and prints the grade as one JSON object', () => {
@@ -241,7 +242,8 @@ describe('nnquiz grade', () => {
     const grade = JSON.parse(stdout);
     expect(grade).toMatchObject({ id: 'early-stopping', score: 0.667, verdict: 'correct', pass_mark: 0.6, derived_terms: false, notes: [] });
     expect(grade.matched.map((m: { term: string }) => m.term)).toEqual(['validation loss', 'patience']);
-    expect(grade.missing).toEqual([{ term: 'best weights', weight: 1, required: false }]);
+    expect(grade.missing).toEqual([{ term: 'best weights', weight: 1, core: false }]);
+    expect(grade.misconceptions).toEqual([]);
   });
 
   it('grades a batch of JSON lines in order, with an error line for each bad input, and exits 1', () => {

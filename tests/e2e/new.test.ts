@@ -13,7 +13,7 @@ function answerFile(text = 'Warmup raises the **learning rate** gradually over t
 describe('nnquiz new (with flags)', () => {
   it('writes <bank>/<topic>/<id>.md that search finds and grade grades at once', () => {
     const bank = tempDir();
-    const added = runCli(['new', '--bank', bank, '--question', 'What is learning-rate warmup?', '--topic', 'optimization', '--tags', 'schedules,adam', '--difficulty', 'easy', '--terms', 'learning rate|LR, gradually|slowly, instability|unstable', '--answer-file', answerFile()]);
+    const added = runCli(['new', '--bank', bank, '--question', 'What is learning-rate warmup?', '--topic', 'optimization', '--tags', 'schedules,adam', '--difficulty', 'easy', '--terms', '*raises the learning rate|raise the LR, *gradually|step by step, avoids instability|stays stable', '--answer-file', answerFile()]);
     expect(added).toMatchObject({ status: 0, stderr: '' });
     const file = join(bank, 'optimization', 'learning-rate-warmup.md');
     expect(added.stdout).toContain(`Wrote ${file}`);
@@ -37,7 +37,7 @@ describe('nnquiz new (with flags)', () => {
     const bank = tempDir();
     const { status, stderr } = runCli(['new', '--bank', bank, '--question', 'What is momentum?', '--terms', 'velocity, nesterov', '--answer-file', '-'], { input: 'Momentum keeps a velocity of past gradients.' });
     expect(status).toBe(0);
-    expect(stderr).toContain('warning: key term "nesterov" never appears in the model answer');
+    expect(stderr).toContain('warning: key term "nesterov" is not heard in the model answer');
     expect(readFileSync(join(bank, 'general', 'momentum.md'), 'utf8')).toContain('Momentum keeps a velocity of past gradients.');
   });
 

@@ -36,7 +36,7 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
 
   it('asks a follow-up next after a correct answer, unless --no-follow-ups', () => {
     const bank = tempDir();
-    const question = (id: string, followUps = '') => `---\nid: ${id}\nquestion: What is ${id}?\nkey_terms: [${id}]\n${followUps}---\n${id} is ${id}.\n`;
+    const question = (id: string, followUps = '') => `---\nid: ${id}\nquestion: What is ${id}?\nkey_terms: [{term: ${id} means yes, core: true}]\n${followUps}---\n${id} means yes.\n`;
     writeFileSync(join(bank, 'a.md'), question('alpha', 'follow_ups: [gamma]\n'));
     writeFileSync(join(bank, 'b.md'), question('beta'));
     writeFileSync(join(bank, 'c.md'), question('gamma'));
@@ -45,9 +45,9 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
       runCli(['quiz', '--bank', bank, '--data-dir', data, '--order', 'bank', '--count', '2', ...extra], { input });
       return logOf(data).map((r) => r.question);
     };
-    expect(asked([], 'alpha\nanything\n')).toEqual(['alpha', 'gamma']);
+    expect(asked([], 'alpha means yes\nanything\n')).toEqual(['alpha', 'gamma']);
     expect(asked([], 'wrong\nanything\n')).toEqual(['alpha', 'beta']);
-    expect(asked(['--no-follow-ups'], 'alpha\nanything\n')).toEqual(['alpha', 'beta']);
+    expect(asked(['--no-follow-ups'], 'alpha means yes\nanything\n')).toEqual(['alpha', 'beta']);
   });
 
   it('ends at the end of input, keeping what was answered', () => {
