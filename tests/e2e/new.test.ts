@@ -19,7 +19,7 @@ describe('nnquiz new (with flags)', () => {
     expect(added.stdout).toContain(`Wrote ${file}`);
     expect(readFileSync(file, 'utf8')).toContain('question: What is learning-rate warmup?\ntopic: optimization\ntags:\n  - schedules\n  - adam\ndifficulty: easy\n');
     expect(JSON.parse(runCli(['search', 'warmup', '--bank', bank, '--json']).stdout)[0].id).toBe('learning-rate-warmup');
-    const grade = JSON.parse(runCli(['grade', 'learning-rate-warmup', '--bank', bank, '--json', 'raise the LR slowly to avoid instability']).stdout);
+    const grade = JSON.parse(runCli(['grade', 'learning-rate-warmup', '--bank', bank, '--json', 'raise the LR gradually to avoid instability']).stdout);
     expect(grade).toMatchObject({ verdict: 'correct', score: 1 });
     expect(runCli(['validate', '--strict', bank]).status).toBe(0);
   });
