@@ -2,6 +2,8 @@ import { stemmer } from 'stemmer';
 
 /** Folds one word for comparison: compatibility forms, accents and case. */
 export function foldWord(word: string): string {
+  // Most words are plain ASCII, where Unicode normalisation changes nothing.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 

@@ -16,13 +16,19 @@ interface LexiconPhrase {
  * British spellings folded to American before stemming, so `normalise`, `labelled` and `colour`
  * compare equal to `normalize`, `labeled` and `color` without a typo allowance.
  */
+const americanized = new Map<string, string>();
+
 export function americanize(word: string): string {
   if (word.length < 6) return word;
-  return word
+  let result = americanized.get(word);
+  if (result !== undefined) return result;
+  result = word
     .replace(/^(.{4,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
     .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2')
     .replace(/^(.{3,}e)ll(ed|ing|er|ers)$/, '$1l$2')
     .replace(/^(col|behavi|fav|neighb|lab|flav|hon|hum|rum|vap|harb|od|arm|endeav|sav)our(s|ed|ing|ite|ites|ful|able)?$/, '$1or$2');
+  if (americanized.size < 200_000) americanized.set(word, result);
+  return result;
 }
 
 /** Irregular forms Porter leaves apart (`goes`, `went`, `broken`), read as their base verb. */

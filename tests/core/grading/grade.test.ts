@@ -408,3 +408,32 @@ describe('gradeAnswer: general English synonyms (WordNet)', () => {
     expect(one(term('the loss declines'), 'the loss worsens').matched).toEqual([]);
   });
 });
+
+describe('gradeAnswer: word forms', () => {
+  it.each([
+    ['gradients go to zero', 'the gradient goes to zero'],
+    ['add noise', 'adding noise'],
+    ['the bias shifts the output', 'biases shift the output'],
+    ['normalize the inputs', 'we normalise the inputs'],
+    ['labeled examples', 'labelled examples'],
+    ['factor less than 1', 'factor < 1'],
+    ['gradients vanish', 'grads -> 0'],
+    ['gradients explode', 'grads → inf'],
+  ])('hears "%s" in "%s"', (name, answer) => {
+    expect(one(term(name), answer).matched).toHaveLength(1);
+  });
+
+  it.each([
+    ['generalizes well', 'the generator produces images'],
+    ['generalizes well', 'in general it works'],
+    ['normalization', 'drawn from a normal distribution'],
+    ['factor less than 1', 'factor > 1'],
+    ['weight clipping', 'the weights). Clipping'],
+  ])('does not hear "%s" in "%s"', (name, answer) => {
+    expect(one(term(name), answer).matched).toEqual([]);
+  });
+
+  it('does not break a sentence at a decimal point or an abbreviation', () => {
+    expect(one(term('derivative ... 0.25'), 'the derivative is at most 0.25, e.g. for sigmoid').matched).toHaveLength(1);
+  });
+});
