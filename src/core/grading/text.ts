@@ -63,15 +63,51 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   repr: 'representation',
   fn: 'function',
   func: 'function',
+  attn: 'attention',
+  act: 'activation',
+  acts: 'activations',
+  neg: 'negative',
+  ckpt: 'checkpoint',
+  perf: 'performance',
+  aug: 'augmentation',
+  arch: 'architecture',
+  dist: 'distribution',
+  eval: 'evaluation',
+  mem: 'memory',
+  conv: 'convolution',
+  convs: 'convolutions',
+  enc: 'encoder',
+  dec: 'decoder',
+  lin: 'linear',
+  nonlin: 'nonlinearity',
+  calc: 'calculation',
+  est: 'estimate',
+  obj: 'objective',
+  img: 'image',
+  imgs: 'images',
+  vec: 'vector',
+  vecs: 'vectors',
+  mat: 'matrix',
+  freq: 'frequency',
+  freqs: 'frequencies',
+  len: 'length',
+  std: 'deviation',
+  var: 'variance',
+  bc: 'because',
 }));
 
-const WORD_OR_COMPARISON = /(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+const WORD_OR_COMPARISON = /\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
 const COMPARISONS: Record<string, string> = { '<': 'less', '<=': 'less', '≤': 'less', '>': 'more', '>=': 'more', '≥': 'more' };
 
 /** Words, and the comparison signs of terse notes read as words (`< 1` says `less than 1`); an arrow's `>` is not one. */
 function tokenizeAnswer(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD_OR_COMPARISON)) {
+    // `w/` and `w/o` of quick notes are `with` and `without`.
+    if (/^w\//i.test(match[0])) {
+      tokens.push({ word: match[0].length > 2 ? 'without' : 'with', start: match.index, end: match.index + match[0].length });
+      continue;
+    }
     // `grads -> 0` says they vanish; `-> inf` that they explode.
     const arrow = /^(?:->|→)\s*(\S+)/.exec(match[0]);
     if (arrow) {
@@ -80,7 +116,9 @@ function tokenizeAnswer(text: string): Token[] {
     }
     const comparison = Object.hasOwn(COMPARISONS, match[0]) ? COMPARISONS[match[0]] : undefined;
     if (comparison && /[-=]$/.test(text.slice(0, match.index))) continue;
-    tokens.push({ word: comparison ?? foldWord(match[0]), start: match.index, end: match.index + match[0].length });
+    // A lone 0 is `zero` (`< 0` reads `less zero`: negative), but not the 0 of `0.25`.
+    const zero = match[0] === '0' && !/[.,]\d/.test(text.slice(match.index + 1, match.index + 3)) && !/\d[.,]$/.test(text.slice(Math.max(0, match.index - 2), match.index));
+    tokens.push({ word: comparison ?? (zero ? 'zero' : foldWord(match[0])), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }

@@ -419,6 +419,8 @@ describe('gradeAnswer: word forms', () => {
     ['factor less than 1', 'factor < 1'],
     ['gradients vanish', 'grads -> 0'],
     ['gradients explode', 'grads → inf'],
+    ['negative pre-activation', 'pre-act < 0'],
+    ['attention weights', 'attn weights'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
   });
@@ -429,6 +431,8 @@ describe('gradeAnswer: word forms', () => {
     ['normalization', 'drawn from a normal distribution'],
     ['factor less than 1', 'factor > 1'],
     ['weight clipping', 'the weights). Clipping'],
+    ['train with dropout', 'train w/o dropout'],
+    ['negative', 'p = 0.05'],
   ])('does not hear "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
