@@ -419,7 +419,7 @@ describe('gradeAnswer: word forms', () => {
     ['factor less than 1', 'factor < 1'],
     ['gradients vanish', 'grads -> 0'],
     ['gradients explode', 'grads → inf'],
-    ['negative pre-activation', 'pre-act < 0'],
+    ['pre-activation is negative', 'pre-act < 0'],
     ['attention weights', 'attn weights'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
