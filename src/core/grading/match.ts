@@ -232,34 +232,29 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
 function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: readonly number[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
   const window = phrase.content.length + LOOSE_FILLERS;
-  // Two words may swap (`decay of the weights`); a longer claim keeps its order, so `GRU has more
-  // parameters` is not heard in `the LSTM has more parameters than the GRU`.
-  const ordered = phrase.content.length > 2;
   for (let start = 0; start + phrase.content.length <= content.length; start++) {
     const candidates = content.slice(start, start + window);
-    const used = new Set<number>();
+    const used: number[] = [];
     let how: UnitMatch = 'exact';
-    let previous = -1;
     const matchedAll = phrase.content.every((i) =>
       candidates.some((j) => {
-        if (used.has(j) || (ordered && j <= previous)) return false;
+        if (used.includes(j)) return false;
         const kind = compareUnit(phrase.units[i]!, answer[j]!);
         if (!kind) return false;
-        used.add(j);
-        previous = j;
+        used.push(j);
         how = worse(how, kind);
         return true;
       }),
     );
-    if (!matchedAll || !used.has(candidates[0]!)) continue;
+    if (!matchedAll || !used.includes(candidates[0]!)) continue;
     const last = Math.max(...used);
     const first = candidates[0]!;
-    // Two words said the other way round (`data with no labels`), but not as two things set side
-    // by side (`classification and cross-entropy`, `LSTM than GRU`).
-    if (!ordered && phrase.content.length === 2 && answer[first]!.key === phrase.units[phrase.content[1]!]!.key) {
-      if (answer.slice(first + 1, last).some((u) => SIDE_BY_SIDE.has(u.word))) continue;
-    }
-    const fillers = candidates.filter((j) => j <= last && !used.has(j));
+    // Words may come in another order (`data with no labels`, `pre-act < 0`), but not across two
+    // things set side by side: `GRU has more parameters` is not heard in `the LSTM has more
+    // parameters than the GRU`, nor `cross-entropy for classification` in `classification and cross-entropy`.
+    const inOrder = used.every((j, k) => k === 0 || j > used[k - 1]!);
+    if (!inOrder && answer.slice(first + 1, last).some((u) => SIDE_BY_SIDE.has(u.word))) continue;
+    const fillers = candidates.filter((j) => j <= last && !used.includes(j));
     // A phrase does not run across clauses or punctuation.
     if (answer[first]!.clause === answer[last]!.clause && fillers.every((j) => !answer[j]!.negated) && !/[,;:()]/.test(text.slice(answer[first]!.end, answer[last]!.start))) found.push({ how, first, last });
   }
