@@ -63,6 +63,6 @@ export async function askAndRecord(
   return {
     grade,
     attemptId: attempt.id,
-    result: { question, answer, score: grade.score, verdict: grade.verdict, seconds, late, skipped, missing: grade.missing.map((m) => m.term) },
+    result: { question, answer, score: grade.score, verdict: grade.verdict, seconds, late, skipped, missing: grade.missing.map((m) => m.term), misconceptions: grade.misconceptions.map((m) => ({ claim: m.claim, why: m.why })) },
   };
 }

@@ -68,7 +68,7 @@ function colourVerdict(cell: string): string {
   return verdict === 'correct' ? style.ok(cell) : verdict === 'partial' ? style.warning(cell) : verdict === 'skipped' ? style.dim(cell) : style.error(cell);
 }
 
-/** The mock-interview report: every question with the answer given, the verdict, what was missed, and the model answer. */
+/** The mock-interview report: every question with the answer given, the verdict, what was missed, any misconception corrected, and the model answer. */
 export function renderExamReport(results: readonly SessionResult[]): string {
   const lines: string[] = ['', style.heading('Mock interview report')];
   results.forEach((r, i) => {
@@ -76,6 +76,7 @@ export function renderExamReport(results: readonly SessionResult[]): string {
     lines.push(`${style.dim('Your answer:')} ${r.skipped ? style.dim('(skipped)') : stripControlSequences(r.answer)}`);
     lines.push(`${r.skipped ? style.dim('skipped') : renderVerdict(r.verdict)}  score ${Math.round(r.score * 100)}%${r.late ? style.warning('  late') : ''}  ${style.dim(formatDuration(r.seconds))}`);
     if (r.missing.length > 0) lines.push(`${style.dim('Missed:')} ${r.missing.join(', ')}`);
+    for (const m of r.misconceptions ?? []) lines.push(`${style.error('Misconception:')} ${m.claim}. ${m.why}`);
     lines.push(style.dim('Model answer:'), renderMarkdown(r.question.answer));
   });
   return lines.join('\n');

@@ -71,12 +71,13 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
 
   it('in exam mode gives no feedback until the end, then a full report', () => {
     const data = tempDir();
-    const { stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--exam', '--count', '2'], { input: 'a weighted sum\npatience\n' });
+    const { stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--exam', '--count', '2'], { input: 'a weighted sum\ndropout is applied at test time\n' });
     const report = stdout.indexOf('Mock interview report');
     expect(report).toBeGreaterThan(0);
     expect(stdout.indexOf('Model answer')).toBeGreaterThan(report);
     expect(stdout).toContain('Your answer: a weighted sum');
     expect(stdout).toMatch(/Missed: fixed-length context vector, softmax/);
+    expect(stdout).toContain('Misconception: dropout stays on at test time. Dropout is switched off at inference;');
   });
 
   it('marks an answer given after the time limit as late, and still grades it', async () => {

@@ -77,6 +77,8 @@ export interface SessionResult {
   late: boolean;
   skipped: boolean;
   missing: string[];
+  /** Wrong claims the answer made, with their corrections. */
+  misconceptions?: Array<{ claim: string; why: string }>;
 }
 
 export interface SessionSummary {
