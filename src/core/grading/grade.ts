@@ -1,4 +1,5 @@
 import type { KeyTerm, Misconception, Question } from '../bank/question.js';
+import { hearDerivedTerm, readAnswerWords } from './derive.js';
 import { asksForList, isKeywordList } from './keyword-list.js';
 import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
@@ -93,7 +94,7 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   let rubric = prepared.get(question);
   if (rubric) return rubric;
   // Derived terms already weigh the question's words down; authored ones must not repeat them.
-  const questionStems = new Set(question.keyTermsDerived || !question.question ? [] : contentStems(question.question));
+  const questionStems = new Set(question.question ? contentStems(question.question) : []);
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
   const relations = terms.flatMap((idea) => idea.forms.filter((f) => f.parts.length === 2));
@@ -111,13 +112,14 @@ interface Heard {
 const partKey = (part: Phrase) => part.content.map((i) => part.units[i]!.key).join(' ');
 
 /**
- * The rivals of a relation: the partners other relations give a different subject (`Xavier ...
- * tanh` is a rival of `He ... ReLU`), and the subjects they give a different partner; `Kaiming ...
- * ReLU` is no rival of `He ... ReLU`.
+ * The rivals of a relation: the partners other ideas' relations give a different subject
+ * (`Xavier ... tanh` is a rival of `He ... ReLU`), and the subjects they give a different partner;
+ * `Kaiming ... ReLU` is no rival of `He ... ReLU`.
  */
-function rivalsOf(form: Form, relations: readonly Form[]): Phrase[][] {
+function rivalsOf(form: Form, relations: readonly Form[], own: readonly Form[]): Phrase[][] {
   const [a, b] = form.parts.map(partKey) as [string, string];
-  const others = relations.filter((r) => r !== form && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
+  // An idea's own relations say one thing in several ways; they are never rivals of each other.
+  const others = relations.filter((r) => !own.includes(r) && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
   return [others.map((r) => r.parts[0]!), others.map((r) => r.parts[1]!)];
 }
 
@@ -125,7 +127,7 @@ function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[]): {
   let best: Heard | undefined;
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
-    const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations) : []);
+    const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations, idea.forms) : []);
     for (const occurrence of result.found) {
       const span = occurrence.last - occurrence.first;
       const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
@@ -163,6 +165,7 @@ const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => 
  * // → { score: 0.8, verdict: 'correct', matched: [{ term: 'gradients shrink', how: 'synonym', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
+  if (question.keyTermsDerived) return gradeByDerivedTerms(question, answerText);
   const rubric = prepareRubric(question);
   const context = new Answer(readUnits(answerText), answerText);
   const answer = context.units;
@@ -204,13 +207,38 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
 
   if (answer.length === 0) notes.push('the answer is empty');
-  if (question.keyTermsDerived) notes.push('key terms were derived from the model answer, as the question lists none');
   const { score, verdict } = scoreIdeas(
     question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })),
     question.passMark,
-    { derived: question.keyTermsDerived === true, capped: misconceptions.length > 0 || keywordList },
+    { capped: misconceptions.length > 0 || keywordList },
   );
   const coreMissing = missing.filter((m) => m.core);
   if (coreMissing.length > 0 && matched.length > 0) notes.push(`a core idea is missing (${coreMissing.map((m) => m.term).join('; ')}), so the answer cannot pass`);
-  return { score, verdict, passMark: question.passMark, matched, missing, misconceptions, notes, derivedTerms: question.keyTermsDerived === true };
+  return { score, verdict, passMark: question.passMark, matched, missing, misconceptions, notes, derivedTerms: false };
+}
+
+/** Grading against key terms derived from a model answer: its content words, heard word by word. */
+function gradeByDerivedTerms(question: GradableQuestion, answerText: string): Grade {
+  const answer = readAnswerWords(answerText);
+  const matched: TermMatch[] = [];
+  const missing: MissingTerm[] = [];
+  const notes: string[] = [];
+  const heard = question.keyTerms.map((term) => {
+    const result = hearDerivedTerm(term, answer);
+    if (result.heard) {
+      matched.push({ term: term.term, ...result.heard, weight: term.weight, core: term.core });
+      return true;
+    }
+    missing.push({ term: term.term, weight: term.weight, core: term.core });
+    if (result.wrongPolarity !== undefined) {
+      notes.push(term.negated
+        ? `"${term.term}" is negated in the model answer but not here ("${result.wrongPolarity}"), so it does not count`
+        : `"${term.term}" appears only under a negation ("${result.wrongPolarity}"), so it does not count`);
+    }
+    return false;
+  });
+  if (answer.words.length === 0) notes.push('the answer is empty');
+  notes.push('key terms were derived from the model answer, as the question lists none');
+  const { score, verdict } = scoreIdeas(question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })), question.passMark, { derived: true });
+  return { score, verdict, passMark: question.passMark, matched, missing, misconceptions: [], notes, derivedTerms: true };
 }

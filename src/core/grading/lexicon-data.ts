@@ -48,6 +48,10 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['average', 'mean', 'avg'],
   ['compute', 'calculate', 'computation', 'calculation', 'work out'],
   ['copy', 'duplicate', 'replicate'],
+  ['cheap', 'cheaply', 'inexpensive', 'low cost', 'affordable', 'lightweight'],
+  ['expensive', 'costly', 'pricey', 'unaffordable', 'prohibitive', 'computationally heavy', 'compute heavy', 'a lot of compute', 'lots of compute'],
+  ['weighted sum', 'weighted average', 'weighted combination', 'weighted mix', 'weighted mean'],
+  ['relevant', 'important', 'pertinent'],
   ['every', 'each', 'all', 'every single'],
 ];
 
@@ -64,6 +68,7 @@ export const OPPOSITE_FAMILIES: readonly (readonly [string, string])[] = [
   ['good', 'bad'],
   ['positive', 'negative'],
   ['prevent', 'cause'],
+  ['cheap', 'expensive'],
 ];
 
 /** A negated family that means another family: `not stable` is `unstable`. */

@@ -71,6 +71,7 @@ const IRREGULAR = new Map<string, string>(
     overfit: 'overfitted overfitting',
     bias: 'biases',
     add: 'adding added adds',
+    slide: 'slid',
   }).flatMap(([base, forms]) => forms.split(' ').map((form): [string, string] => [form, base])),
 );
 

@@ -62,7 +62,7 @@ function isSwap(a: string, b: string): boolean {
  * within the budget, and a fuse.js match whose errors per letter stay within it, or one swap of
  * neighbouring letters.
  */
-function isTypo(termWord: string, answerWord: string): boolean {
+export function isTypo(termWord: string, answerWord: string): boolean {
   const budget = typoBudget(termWord.length);
   if (budget === 0 || answerWord.length < 5 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
   const key = `${termWord}\u0000${answerWord}`;

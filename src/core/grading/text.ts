@@ -94,6 +94,11 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   std: 'deviation',
   var: 'variance',
   bc: 'because',
+  max: 'maximum',
+  min: 'minimum',
+  conn: 'connection',
+  conns: 'connections',
+  usu: 'usually',
 }));
 
 const WORD_OR_COMPARISON = /\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
@@ -122,6 +127,9 @@ function tokenizeAnswer(text: string): Token[] {
   }
   return tokens;
 }
+
+/** The word a common abbreviation stands for (`grads` → `gradients`), if it is one. */
+export const expandAbbreviation = (word: string): string | undefined => ABBREVIATIONS.get(word);
 
 const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
 /** A full stop ends a sentence only before a space or the end: `0.25` and `e.g.` do not. */
@@ -156,7 +164,9 @@ export function readUnits(text: string): Unit[] {
   const clauses: number[] = [];
   let clause = 0;
   tokens.forEach((token, i) => {
-    if (i > 0 && (SENTENCE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start)) || CLAUSE_WORDS.has(token.word))) clause++;
+    // The full stop of `e.g.` or `i.e.` ends no sentence.
+    const abbreviation = tokens[i - 1]?.word.length === 1 && /^\.\s/.test(text.slice(tokens[i - 1]!.end, token.start));
+    if (i > 0 && ((SENTENCE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start)) && !abbreviation) || CLAUSE_WORDS.has(token.word))) clause++;
     clauses.push(clause);
   });
 

@@ -275,10 +275,9 @@ describe('gradeAnswer: relations', () => {
     expect(grade.notes.join('\n')).toMatch(/pairs these the other way round/);
   });
 
-  it('reads pairings swapped within one idea as swapped', () => {
-    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('high bias means underfitting, high variance overfitting', ['bias ... underfitting', 'variance ... overfitting'], { core: true })] };
-    expect(gradeAnswer(q, 'High bias means underfitting, while high variance means overfitting.').verdict).toBe('correct');
-    expect(gradeAnswer(q, 'High bias means overfitting and high variance means underfitting.').verdict).toBe('incorrect');
+  it("never sets an idea's own relations against each other", () => {
+    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('padding adds a border of zeros', ['padding ... zeros', 'extra pixels ... border'], { core: true })] };
+    expect(gradeAnswer(q, 'padding: extra pixels, normally zero, added around the border').verdict).toBe('correct');
   });
 
   it('does not hear a misconception pairing in a correct list of pairings', () => {
