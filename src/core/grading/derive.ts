@@ -1,6 +1,5 @@
 import { isNegated, isNegationWord } from './negation.js';
 import { stem, tokenize } from '../normalize.js';
-import { wordStem } from './lexicon.js';
 import { isTypo, type MatchKind } from './match.js';
 import { expandAbbreviation } from './text.js';
 import type { KeyTerm, Question } from '../bank/question.js';
@@ -84,7 +83,7 @@ export function readAnswerWords(text: string): AnswerWords {
     text,
     words: tokens.map((t, i) => {
       const full = expandAbbreviation(t.word);
-      return { word: t.word, stem: wordStem(t.word), ...(full ? { full } : {}), start: t.start, end: t.end, negated: isNegated(tokens, i, text) };
+      return { word: t.word, stem: stem(t.word), ...(full ? { full } : {}), start: t.start, end: t.end, negated: isNegated(tokens, i, text) };
     }),
   };
 }
@@ -100,18 +99,19 @@ const RANK: Record<string, number> = { exact: 0, stem: 1, typo: 2 };
 /**
  * Hears a derived key term word by word, as a plain word list would: derived terms are single
  * content words of a model answer, not ideas, so the lexicon's families (`low` for `less`) and the
- * binding of negations to ideas would only blur them. A term the model answer negates must be
- * negated here too.
+ * binding of negations to ideas would only blur them. Words are stemmed as the derivation stems
+ * them, so a term is heard in the forms it was derived from. A term the model answer negates must
+ * be negated here too.
  */
 export function hearDerivedTerm(term: KeyTerm, answer: AnswerWords): DerivedHearing {
   let best: DerivedHearing['heard'] & { rank: number } | undefined;
   let wrongPolarity: string | undefined;
   for (const [i, form] of [term.term, ...term.aliases].entries()) {
     const formWord = form.toLowerCase();
-    const formStem = wordStem(formWord);
+    const formStem = stem(formWord);
     for (const w of answer.words) {
       const how: MatchKind | undefined =
-        w.word === formWord ? 'exact' : w.stem === formStem || (w.full !== undefined && wordStem(w.full) === formStem) ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
+        w.word === formWord ? 'exact' : w.stem === formStem || (w.full !== undefined && stem(w.full) === formStem) ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
       if (!how) continue;
       if (w.negated !== (term.negated === true)) {
         wrongPolarity ??= answer.text.slice(w.start, w.end);
