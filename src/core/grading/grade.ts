@@ -116,11 +116,10 @@ const partKey = (part: Phrase) => part.content.map((i) => part.units[i]!.key).jo
  * (`Xavier ... tanh` is a rival of `He ... ReLU`), and the subjects they give a different partner;
  * `Kaiming ... ReLU` is no rival of `He ... ReLU`.
  */
-function rivalsOf(form: Form, relations: readonly Form[], own: readonly Form[]): Phrase[][] {
+function rivalsOf(form: Form, relations: readonly Form[], own: readonly Form[]): Form[] {
   const [a, b] = form.parts.map(partKey) as [string, string];
   // An idea's own relations say one thing in several ways; they are never rivals of each other.
-  const others = relations.filter((r) => !own.includes(r) && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
-  return [others.map((r) => r.parts[0]!), others.map((r) => r.parts[1]!)];
+  return relations.filter((r) => !own.includes(r) && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
 }
 
 function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {

@@ -20,7 +20,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['different', 'distinct', 'diverse', 'unique', 'varied', 'dissimilar'],
   ['stay', 'remain', 'keep being', 'continue to be', 'stuck'],
   ['random', 'randomly', 'at random', 'stochastic', 'stochastically', 'by chance'],
-  ['prevent', 'avoid', 'mitigate', 'combat', 'counteract', 'fight', 'curb', 'guard against', 'protect against', 'alleviate', 'tackle', 'remedy', 'address', 'solve', 'cure', 'help against'],
+  ['prevent', 'avoid', 'mitigate', 'combat', 'counteract', 'fight', 'curb', 'guard against', 'protect against', 'discourage', 'alleviate', 'tackle', 'remedy', 'address', 'solve', 'cure', 'help against'],
   ['cause', 'lead to', 'leads to', 'result in', 'give rise to', 'bring about', 'trigger'],
   ['disable', 'deactivate', 'switch off', 'turn off', 'shut off', 'knock out', 'silence', 'ignore', 'mask out', 'zero out', 'set to zero'],
   ['remove', 'delete', 'eliminate', 'get rid of', 'throw away', 'discard', 'strip out'],
@@ -36,7 +36,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['learning rate', 'lr', 'eta'],
   ['batch normalization', 'batch norm', 'batchnorm', 'bn'],
   ['layer normalization', 'layer norm', 'layernorm', 'ln'],
-  ['good', 'well', 'better', 'strong', 'strongly'],
+  ['good', 'well', 'better', 'strong', 'strongly', 'improve', 'improvement'],
   ['bad', 'poor', 'poorly', 'badly', 'worse', 'weak'],
   ['positive', 'above zero', 'greater than zero', 'bigger than zero', 'more zero'],
   ['negative', 'below zero', 'less than zero', 'smaller than zero', 'under zero', 'less zero'],
@@ -52,11 +52,14 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['expensive', 'costly', 'pricey', 'unaffordable', 'prohibitive', 'computationally heavy', 'compute heavy', 'a lot of compute', 'lots of compute'],
   ['weighted sum', 'weighted average', 'weighted combination', 'weighted mix', 'weighted mean'],
   ['relevant', 'important', 'pertinent'],
+  ['check', 'verify', 'sanity check', 'inspect', 'make sure', 'double check', 'confirm'],
+  ['soft', 'softened', 'smoothed', 'softer'],
+  ['performance', 'accuracy', 'score'],
   ['every', 'each', 'all', 'every single'],
 ];
 
 /** Families of the domain's own words; the others are general English, too common to stand alone as an alias. */
-export const DOMAIN_FAMILIES: readonly string[] = ['overfit', 'generalize', 'labeled', 'loss', 'gradient', 'weight', 'neuron', 'network', 'data', 'learning rate', 'batch normalization', 'layer normalization'];
+export const DOMAIN_FAMILIES: readonly string[] = ['performance', 'overfit', 'generalize', 'labeled', 'loss', 'gradient', 'weight', 'neuron', 'network', 'data', 'learning rate', 'batch normalization', 'layer normalization'];
 
 /** Families that say the opposite of each other: stating one where a rubric says the other is a reversed claim. */
 export const OPPOSITE_FAMILIES: readonly (readonly [string, string])[] = [

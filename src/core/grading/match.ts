@@ -255,6 +255,9 @@ function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: reado
     const inOrder = used.every((j, k) => k === 0 || j > used[k - 1]!);
     if (!inOrder && answer.slice(first + 1, last).some((u) => SIDE_BY_SIDE.has(u.word))) continue;
     const fillers = candidates.filter((j) => j <= last && !used.includes(j));
+    // A filler that says the opposite of one of the phrase's words voids it: `lower variance and
+    // higher bias` does not say `lower bias`.
+    if (fillers.some((j) => phrase.units.some((u) => oppositeOf(u.key) === answer[j]!.key))) continue;
     // A phrase does not run across clauses or punctuation.
     if (answer[first]!.clause === answer[last]!.clause && fillers.every((j) => !answer[j]!.negated) && !/[,;:()]/.test(text.slice(answer[first]!.end, answer[last]!.start))) found.push({ how, first, last });
   }
@@ -293,7 +296,7 @@ export interface RelationOccurrence extends Occurrence {
  * together, with no negated word between them; `rivals` are the parts of the question's other
  * relations, and a pairing where a rival stands nearer than the partner is read as swapped.
  */
-export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][] = []): { found: RelationOccurrence[]; swapped: RelationOccurrence[] } {
+export function findForm(form: Form, context: Answer, rivals: readonly Form[] = []): { found: RelationOccurrence[]; swapped: RelationOccurrence[] } {
   const answer = context.units;
   const first = form.parts[0]!;
   if (form.parts.length === 1) return { found: context.find(first).map((o) => ({ ...o, parts: [o] })), swapped: [] };
@@ -301,33 +304,38 @@ export function findForm(form: Form, context: Answer, rivals: readonly Phrase[][
   const found: RelationOccurrence[] = [];
   const swapped: RelationOccurrence[] = [];
   if (a.length === 0 || b.length === 0) return { found, swapped };
-  const rivalA = (rivals[0] ?? []).flatMap((p) => context.find(p));
-  const rivalB = (rivals[1] ?? []).flatMap((p) => context.find(p));
+  const overlaps = (o: Occurrence, p: Occurrence) => o.first <= p.last && p.first <= o.last;
+  const sameClause = (o: Occurrence, p: Occurrence) => answer[o.first]!.clause === answer[p.first]!.clause;
+  // Words between two spans, and punctuation counts as two more (`Xavier for tanh, He for ReLU`).
+  const gap = (o: Occurrence, p: Occurrence) => {
+    const [left, right] = o.first > p.last ? [p, o] : [o, p];
+    return right.first - left.last + (/[,;:()]/.test(context.text.slice(answer[left.last]!.end, answer[right.first]!.start)) ? 2 : 0);
+  };
+  const nearest = (list: readonly Occurrence[], to: Occurrence, not: Occurrence) =>
+    list.filter((o) => sameClause(o, to) && !overlaps(o, not) && !overlaps(o, to)).reduce<Occurrence | undefined>((best, o) => (!best || gap(o, to) < gap(best, to) ? o : best), undefined);
+  const rivalParts = rivals.map((r) => [context.find(r.parts[0]!), context.find(r.parts[1]!)] as const);
   for (const x of a) {
     for (const y of b) {
-      if (answer[x.first]!.clause !== answer[y.first]!.clause) continue;
+      if (!sameClause(x, y)) continue;
       const lo = Math.min(x.last, y.last);
       const hi = Math.max(x.first, y.first);
-      if (hi - lo > RELATION_SPAN || (x.first <= y.last && y.first <= x.last)) continue;
+      if (hi - lo > RELATION_SPAN || overlaps(x, y)) continue;
       let negatedBetween = false;
       for (let i = lo + 1; i < hi; i++) if (answer[i]!.negated) negatedBetween = true;
       if (negatedBetween) continue;
-      // A partner written after its anchor is a little nearer than one before it, as in `He for ReLU`.
-      // Punctuation between two words separates them more than a word does (`Xavier for tanh, He for ReLU`).
-      const gap = (partner: Occurrence, anchor: Occurrence, partnerComesSecond: boolean) => {
-        const [left, right] = partner.first > anchor.last ? [anchor, partner] : [partner, anchor];
-        const order = partner.first > anchor.last ? 0 : partnerComesSecond ? 0.5 : -0.5;
-        return right.first - left.last + order + (/[,;:()]/.test(context.text.slice(answer[left.last]!.end, answer[right.first]!.start)) ? 2 : 0);
-      };
-      const distance = gap(y, x, true);
-      const overlaps = (o: Occurrence, p: Occurrence) => o.first <= p.last && p.first <= o.last;
-      // A rival that is the partner itself (`CNN` in two relations) is no rival.
-      const nearer = (o: Occurrence, anchor: Occurrence, second: boolean) =>
-        !overlaps(o, second ? y : x) && answer[o.first]!.clause === answer[anchor.first]!.clause && gap(o, anchor, second) < (second ? distance : gap(x, y, false));
       const occurrence: RelationOccurrence = { how: worse(x.how, y.how), first: Math.min(x.first, y.first), last: Math.max(x.last, y.last), parts: [x, y] };
-      // A rival partner counts after its anchor, a rival subject before its partner: `A for X, B for Y`.
-      if (rivalB.some((o) => o.first > x.last && nearer(o, x, true)) || rivalA.some((o) => o.last < y.first && nearer(o, y, false))) swapped.push(occurrence);
-      else found.push(occurrence);
+      // Swapped when pairing across with a rival relation fits the answer better: with both of the
+      // rival's parts there, the crossed pairs lie closer together than the written ones
+      // (`Xavier is for ReLU and He for tanh`); with one, it stands nearer than the partner.
+      const isSwapped = rivalParts.some(([rivalA, rivalB]) => {
+        const a2 = nearest(rivalA, y, x);
+        const b2 = nearest(rivalB, x, y);
+        if (a2 && b2) return gap(x, b2) + gap(a2, y) < gap(x, y) + gap(a2, b2);
+        if (b2) return b2.first > x.last && gap(x, b2) < gap(x, y);
+        if (a2) return a2.last < y.first && gap(a2, y) < gap(x, y);
+        return false;
+      });
+      (isSwapped ? swapped : found).push(occurrence);
     }
   }
   return { found, swapped };

@@ -280,6 +280,19 @@ describe('gradeAnswer: relations', () => {
     expect(gradeAnswer(q, 'padding: extra pixels, normally zero, added around the border').verdict).toBe('correct');
   });
 
+  it('reads parallel pairings in either order as written', () => {
+    const q: GradableQuestion = {
+      passMark: 0.6,
+      keyTerms: [term('high bias means underfitting', ['high bias ... underfitting'], { core: true }), term('high variance means overfitting', ['high variance ... overfitting'], { core: true })],
+    };
+    expect(gradeAnswer(q, 'Underfitting is high bias and overfitting is high variance.').verdict).toBe('correct');
+    expect(gradeAnswer(q, 'Underfitting is high variance and overfitting is high bias.').verdict).toBe('incorrect');
+  });
+
+  it('does not hear a phrase across a word of the opposite direction', () => {
+    expect(one(term('lower bias'), 'more capacity gives lower variance and higher bias').matched).toEqual([]);
+  });
+
   it('does not hear a misconception pairing in a correct list of pairings', () => {
     const q = { ...init(), misconceptions: [{ claim: 'He suits tanh', aliases: ['He ... tanh'], why: 'He initialization is derived for ReLU.' }] };
     expect(gradeAnswer(q, 'Xavier for tanh, He for ReLU.').misconceptions).toEqual([]);
