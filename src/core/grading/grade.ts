@@ -4,7 +4,7 @@ import { asksForList, isKeywordList } from './keyword-list.js';
 import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
 import { words } from '../normalize.js';
-import { GLUE, wordStem } from './lexicon.js';
+import { americanize, GLUE, wordStem } from './lexicon.js';
 import { readUnits, type Unit } from './text.js';
 
 export type { MatchKind } from './match.js';
@@ -48,7 +48,7 @@ export interface Grade {
   derivedTerms: boolean;
 }
 
-export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial<Pick<Question, 'question' | 'misconceptions'>> & { keyTermsDerived?: boolean };
+export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial<Pick<Question, 'question' | 'answer' | 'misconceptions'>> & { keyTermsDerived?: boolean };
 
 interface PreparedIdea {
   forms: Form[];
@@ -62,6 +62,8 @@ interface PreparedRubric {
   misconceptions: PreparedIdea[];
   /** Every relation of the rubric's key terms: a rival pairing standing nearer means a swapped one. */
   relations: Form[];
+  /** The words of the question's own texts, which an answer never uses as typos of each other. */
+  knownWords: Set<string>;
 }
 
 const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
@@ -98,7 +100,9 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
   const relations = terms.flatMap((idea) => idea.forms.filter((f) => f.parts.length === 2));
-  rubric = { terms, misconceptions, relations };
+  const texts = [question.question ?? '', question.answer ?? '', ...question.keyTerms.flatMap((t) => [t.term, ...t.aliases]), ...(question.misconceptions ?? []).flatMap((m) => [m.claim, ...m.aliases])];
+  const knownWords = new Set(texts.flatMap((text) => words(text).map(americanize)));
+  rubric = { terms, misconceptions, relations, knownWords };
   prepared.set(question, rubric);
   return rubric;
 }
@@ -166,7 +170,7 @@ const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => 
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
   if (question.keyTermsDerived) return gradeByDerivedTerms(question, answerText);
   const rubric = prepareRubric(question);
-  const context = new Answer(readUnits(answerText), answerText);
+  const context = new Answer(readUnits(answerText), answerText, rubric.knownWords);
   const answer = context.units;
   const matched: TermMatch[] = [];
   const missing: MissingTerm[] = [];

@@ -54,6 +54,10 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['relevant', 'important', 'pertinent'],
   ['check', 'verify', 'sanity check', 'inspect', 'make sure', 'double check', 'confirm'],
   ['soft', 'softened', 'smoothed', 'softer'],
+  ['one', '1', 'single', 'a single'],
+  ['two', '2'],
+  ['three', '3'],
+  ['outrank', 'rank above', 'ranked above', 'ranks above', 'scored higher', 'score higher', 'scores higher'],
   ['performance', 'accuracy', 'score'],
   ['every', 'each', 'all', 'every single'],
 ];
@@ -85,7 +89,7 @@ export const NEGATED_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 /** Negations that bind a verb or adjective (`not`, `never`, `can't`). */
-export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'hardly', 'fail to', 'fails to', 'failed to', 'unable to', 'nor', 'non'];
+export const VERB_NEGATIONS: readonly string[] = ['not', 'never', 'cannot', 'can t', 'don t', 'doesn t', 'didn t', 'isn t', 'aren t', 'wasn t', 'weren t', 'won t', 'wouldn t', 'shouldn t', 'couldn t', 'hasn t', 'haven t', 'hadn t', 'mustn t', 'needn t', 'ain t', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'cant', 'hardly', 'fail to', 'fails to', 'failed to', 'unable to', 'nor'];
 
 /** Negations that bind a noun phrase (`no labels`, `without dropout`, `instead of multiplying`). */
 export const NOUN_NEGATIONS: readonly string[] = ['no', 'without', 'none', 'lack', 'lacks', 'lacking', 'lack of', 'absence of', 'instead of', 'rather than', 'free of', 'neither'];

@@ -84,6 +84,7 @@ const SPLIT_STEMS: readonly [RegExp, string][] = [
   [/^generat/, 'generat'],
   [/^general(?:ly)?$/, 'general'],
   [/^normali[sz]/, 'normaliz'],
+  [/^supervi[sz]/, 'supervis'],
 ];
 
 const stems = new Map<string, string>();

@@ -82,7 +82,7 @@ function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
   if (answer.word === term.word) return 'exact';
   if (!term.word.includes(' ') && synonymsOf(term.word).includes(answer.word)) return 'synonym';
   // A typo of a single word, whether or not the lexicon knows the word (`gradeint` for `gradient`).
-  if (!term.word.includes(' ') && !answer.word.includes(' ') && isTypo(term.word, answer.word)) return 'typo';
+  if (!answer.known && !term.word.includes(' ') && !answer.word.includes(' ') && isTypo(term.word, answer.word)) return 'typo';
   return undefined;
 }
 
@@ -129,10 +129,16 @@ export class Answer {
   private readonly positionsOf = new Map<string, number[]>();
   private readonly phrases = new Map<Phrase, Occurrence[]>();
 
+  readonly units: readonly Unit[];
+
+  /** `knownWords` are words of the question's own texts: real words here, never typos of others. */
   constructor(
-    readonly units: readonly Unit[],
+    units: readonly Unit[],
     readonly text: string,
+    knownWords: ReadonlySet<string> = new Set(),
   ) {
+    this.units = knownWords.size === 0 ? units : units.map((u) => (knownWords.has(u.word) ? { ...u, known: true } : u));
+    units = this.units;
     this.content = units.map((_, i) => i).filter((i) => !units[i]!.glue);
     this.contentPosition = units.map(() => -1);
     this.content.forEach((unit, at) => (this.contentPosition[unit] = at));

@@ -25,6 +25,8 @@ export interface Unit {
   clause: number;
   /** The full word a common abbreviation stands for (`grads` → `gradients`). */
   expanded?: { word: string; key: string };
+  /** A word the question's own texts use, so never read as a typo of another (`majority` is not `minority`). */
+  known?: boolean;
 }
 
 /**
@@ -121,6 +123,12 @@ function tokenizeAnswer(text: string): Token[] {
     }
     const comparison = Object.hasOwn(COMPARISONS, match[0]) ? COMPARISONS[match[0]] : undefined;
     if (comparison && /[-=]$/.test(text.slice(0, match.index))) continue;
+    // `non-linear` is one word, `nonlinear`, not a negation of `linear`.
+    const previous = tokens.at(-1);
+    if (previous?.word === 'non' && text.slice(previous.end, match.index) === '-') {
+      tokens[tokens.length - 1] = { word: `non${foldWord(match[0])}`, start: previous.start, end: match.index + match[0].length };
+      continue;
+    }
     // A lone 0 is `zero` (`< 0` reads `less zero`: negative), but not the 0 of `0.25`.
     const zero = match[0] === '0' && !/[.,]\d/.test(text.slice(match.index + 1, match.index + 3)) && !/\d[.,]$/.test(text.slice(Math.max(0, match.index - 2), match.index));
     tokens.push({ word: comparison ?? (zero ? 'zero' : foldWord(match[0])), start: match.index, end: match.index + match[0].length });

@@ -449,6 +449,17 @@ describe('gradeAnswer: word forms', () => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
 
+  it("never reads a word of the question's own texts as a typo of another", () => {
+    const q: GradableQuestion = { passMark: 0.6, answer: 'Oversample the minority class or undersample the majority class.', keyTerms: [term('oversample the minority class', [], { core: true })] };
+    expect(gradeAnswer(q, 'oversample the majority class').matched).toEqual([]);
+    expect(gradeAnswer(q, 'oversample the minorty class').matched[0]).toMatchObject({ how: 'typo' });
+  });
+
+  it('reads non- as part of the word, not as a negation', () => {
+    expect(one(term('complex patterns'), 'it learns complex non-linear patterns').matched).toHaveLength(1);
+    expect(one(term('nonlinear'), 'a non-linear activation').matched).toHaveLength(1);
+  });
+
   it('does not break a sentence at a decimal point or an abbreviation', () => {
     expect(one(term('derivative ... 0.25'), 'the derivative is at most 0.25, e.g. for sigmoid').matched).toHaveLength(1);
   });
