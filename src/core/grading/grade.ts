@@ -64,6 +64,8 @@ interface PreparedRubric {
   relations: Form[];
   /** The words of the question's own texts, which an answer never uses as typos of each other. */
   knownWords: Set<string>;
+  /** The stems of the question's words, which say nothing when an answer only repeats them. */
+  questionStems: Set<string>;
 }
 
 const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
@@ -102,7 +104,7 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   const relations = terms.flatMap((idea) => idea.forms.filter((f) => f.parts.length === 2));
   const texts = [question.question ?? '', question.answer ?? '', ...question.keyTerms.flatMap((t) => [t.term, ...t.aliases]), ...(question.misconceptions ?? []).flatMap((m) => [m.claim, ...m.aliases])];
   const knownWords = new Set(texts.flatMap((text) => words(text).map(americanize)));
-  rubric = { terms, misconceptions, relations, knownWords };
+  rubric = { terms, misconceptions, relations, knownWords, questionStems };
   prepared.set(question, rubric);
   return rubric;
 }
@@ -126,12 +128,31 @@ function rivalsOf(form: Form, relations: readonly Form[], own: readonly Form[]):
   return relations.filter((r) => !own.includes(r) && partKey(r.parts[0]!) !== a && partKey(r.parts[1]!) !== b);
 }
 
-function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[]): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
+const surfaceStems = (units: readonly Unit[]) => units.filter((u) => !u.glue).flatMap((u) => u.surface.split(' '));
+
+/**
+ * Whether the answer said a part only in the question's own words where the rubric asks for more:
+ * `Vanishing gradients` in the answer does not say `gradients shrink`, though the lexicon makes
+ * them one family. A part the rubric itself writes in the question's words (`He ... ReLU` for a
+ * question about He and ReLU) is heard as usual.
+ */
+function restatesQuestion(form: Form, occurrence: RelationOccurrence, answer: Answer, questionStems: ReadonlySet<string>): boolean {
+  if (questionStems.size === 0) return false;
+  return occurrence.parts.some((heard, i) => {
+    const part = form.parts[i]!;
+    if (surfaceStems(part.units).every((s) => questionStems.has(s))) return false;
+    const said = surfaceStems(answer.units.slice(heard.first, heard.last + 1));
+    return said.length > 0 && said.every((s) => questionStems.has(s));
+  });
+}
+
+function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], questionStems: ReadonlySet<string>): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
   let best: Heard | undefined;
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
     const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations, idea.forms) : []);
     for (const occurrence of result.found) {
+      if (restatesQuestion(form, occurrence, answer, questionStems)) continue;
       const span = occurrence.last - occurrence.first;
       const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
       const better =
@@ -178,7 +199,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   const heard: boolean[] = [];
 
   question.keyTerms.forEach((term, i) => {
-    const result = hear(rubric.terms[i]!, context, rubric.relations);
+    const result = hear(rubric.terms[i]!, context, rubric.relations, rubric.questionStems);
     heard.push(result.best !== undefined);
     if (result.best) {
       const { occurrence, form } = result.best;
@@ -201,7 +222,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
 
   const misconceptions: HeardMisconception[] = [];
   (question.misconceptions ?? []).forEach((m, i) => {
-    const result = hear(rubric.misconceptions[i]!, context, rubric.relations);
+    const result = hear(rubric.misconceptions[i]!, context, rubric.relations, rubric.questionStems);
     if (result.best) {
       misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
     }

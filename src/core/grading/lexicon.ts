@@ -72,6 +72,7 @@ const IRREGULAR = new Map<string, string>(
     bias: 'biases',
     add: 'adding added adds',
     slide: 'slid',
+    die: 'dies died dying',
   }).flatMap(([base, forms]) => forms.split(' ').map((form): [string, string] => [form, base])),
 );
 

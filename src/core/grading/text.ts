@@ -101,6 +101,10 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   conn: 'connection',
   conns: 'connections',
   usu: 'usually',
+  derivs: 'derivatives',
+  deriv: 'derivative',
+  pred: 'prediction',
+  preds: 'predictions',
 }));
 
 const WORD_OR_COMPARISON = /\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
@@ -223,6 +227,8 @@ function bindNegations(units: Unit[], text: string): Unit[] {
     let light = -1;
     for (let j = i + 1, skipped = 0; j < units.length && units[j]!.clause === unit.clause && skipped <= NEGATION_REACH; j++) {
       if (units[j]!.key === VERB_NEGATION || units[j]!.key === NOUN_NEGATION) break;
+      // `Without it, the gradients explode`: a negation does not reach past a comma.
+      if (/[,;:()]/.test(text.slice(units[j - 1]!.end, units[j]!.start))) break;
       // Light verbs and adverbs (`not automatically calibrated`) pass the negation on.
       if (!units[j]!.glue && !LIGHT.has(units[j]!.word) && !(units[j]!.word.endsWith('ly') && !units[j]!.family)) {
         target = j;

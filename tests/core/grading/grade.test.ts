@@ -246,6 +246,12 @@ describe('gradeAnswer: words of the question', () => {
     expect(gradeAnswer(q([term('leaky ReLU', ['dying ReLU'])]), 'Leaky ReLU addresses the dying ReLU problem').matched).toEqual([]);
   });
 
+  it("does not hear an idea in the question's own name for it", () => {
+    const vanishing: GradableQuestion = { question: 'What is the vanishing gradient problem?', passMark: 0.6, keyTerms: [term('gradients shrink through the layers', ['gradients shrink ... through the layers'])] };
+    expect(gradeAnswer(vanishing, 'Vanishing gradients happen as they pass back through the layers.').matched).toEqual([]);
+    expect(gradeAnswer(vanishing, 'The gradients get tiny as they pass back through the layers.').matched).toHaveLength(1);
+  });
+
   it('earns credit when the answer says something about them', () => {
     const grade = gradeAnswer(q([term('leaky ReLU', ['small negative slope', 'leaky ... negative slope'])]), 'Leaky ReLU keeps a small slope for negative inputs');
     expect(grade.matched).toHaveLength(1);
@@ -324,6 +330,10 @@ describe('gradeAnswer: negation binds the word it governs', () => {
     expect(gradeAnswer(q, 'this model is never used with dropout, weight decay or early stopping').matched).toEqual([]);
     expect(gradeAnswer(q, 'it needs neither dropout nor weight decay').matched.map((m) => m.term)).toEqual([]);
     expect(gradeAnswer(q, 'without dropout, the model overfits; early stopping helps').matched.map((m) => m.term)).toEqual(['early stopping']);
+  });
+
+  it('does not reach past a comma', () => {
+    expect(one(term('gradients explode'), 'Without it, the gradients explode.').matched).toHaveLength(1);
   });
 
   it('does not read "can" as a negation', () => {
