@@ -146,24 +146,28 @@ function restatesQuestion(form: Form, occurrence: RelationOccurrence, answer: An
   });
 }
 
-function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], questionStems: ReadonlySet<string>): { best?: Heard; swapped?: Heard; negated?: Heard; reversed?: Heard } {
-  let best: Heard | undefined;
+interface Hearing {
+  /** Every place the idea is said, best first. */
+  all: Heard[];
+  swapped?: Heard;
+  negated?: Heard;
+  reversed?: Heard;
+}
+
+function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], questionStems: ReadonlySet<string>): Hearing {
+  const all: Heard[] = [];
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
     const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations, idea.forms) : []);
     for (const occurrence of result.found) {
-      if (restatesQuestion(form, occurrence, answer, questionStems)) continue;
-      const span = occurrence.last - occurrence.first;
-      const bestSpan = best ? best.occurrence.last - best.occurrence.first : 0;
-      const better =
-        !best ||
-        isBetter(occurrence.how, best.occurrence.how) ||
-        (occurrence.how === best.occurrence.how && (span < bestSpan || (span === bestSpan && best.form.isAlias && !form.isAlias)));
-      if (better) best = { occurrence, form };
+      if (!restatesQuestion(form, occurrence, answer, questionStems)) all.push({ occurrence, form });
     }
     if (result.swapped[0]) swapped ??= { occurrence: result.swapped[0], form };
   }
-  if (best) return { best };
+  // Best first: the surest kind of match, then the tightest, then the term's own words over an alias.
+  const span = (h: Heard) => h.occurrence.last - h.occurrence.first;
+  all.sort((a, b) => (isBetter(a.occurrence.how, b.occurrence.how) ? -1 : isBetter(b.occurrence.how, a.occurrence.how) ? 1 : span(a) - span(b) || Number(a.form.isAlias) - Number(b.form.isAlias)));
+  if (all.length > 0) return { all };
   const firstOf = (forms: Form[]) => {
     for (const form of forms) {
       const occurrence = findForm(form, answer).found[0];
@@ -171,7 +175,33 @@ function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], qu
     }
     return undefined;
   };
-  return { swapped, negated: firstOf(idea.negatedForms), reversed: firstOf(idea.reversed) };
+  return { all, swapped, negated: firstOf(idea.negatedForms), reversed: firstOf(idea.reversed) };
+}
+
+/** Two phrases (not relations, whose clauses rightly hold other ideas) where one lies within the other. */
+const nested = (a: Heard, b: Heard) => {
+  if (a.form.parts.length > 1 || b.form.parts.length > 1 || a.occurrence.coordinated || b.occurrence.coordinated) return false;
+  const [x, y] = [a.occurrence, b.occurrence];
+  return (x.first <= y.first && y.last <= x.last) || (y.first <= x.first && x.last <= y.last);
+};
+
+/**
+ * Gives each idea one place in the answer where it is said, so the same words never count for two
+ * ideas (`low-dimensional representation` is the code, not also a use). Ideas with the fewest
+ * places choose first.
+ */
+function assignPlaces(hearings: readonly Hearing[]): Array<Heard | undefined> {
+  const chosen: Array<Heard | undefined> = hearings.map(() => undefined);
+  const taken: Heard[] = [];
+  const order = hearings.map((_, i) => i).filter((i) => hearings[i]!.all.length > 0).sort((a, b) => hearings[a]!.all.length - hearings[b]!.all.length || a - b);
+  for (const i of order) {
+    const place = hearings[i]!.all.find((h) => !taken.some((t) => nested(t, h)));
+    if (place) {
+      chosen[i] = place;
+      taken.push(place);
+    }
+  }
+  return chosen;
 }
 
 const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => text.slice(answer[o.first]!.start, answer[o.last]!.end).replace(/\s+/g, ' ');
@@ -198,11 +228,14 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   const notes: string[] = [];
   const heard: boolean[] = [];
 
+  const hearings = question.keyTerms.map((_, i) => hear(rubric.terms[i]!, context, rubric.relations, rubric.questionStems));
+  const places = assignPlaces(hearings);
   question.keyTerms.forEach((term, i) => {
-    const result = hear(rubric.terms[i]!, context, rubric.relations, rubric.questionStems);
-    heard.push(result.best !== undefined);
-    if (result.best) {
-      const { occurrence, form } = result.best;
+    const result = hearings[i]!;
+    const place = places[i];
+    heard.push(place !== undefined);
+    if (place) {
+      const { occurrence, form } = place;
       matched.push({
         term: term.term,
         text: answerText.slice(answer[occurrence.first]!.start, answer[occurrence.last]!.end),
@@ -214,7 +247,8 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
       return;
     }
     missing.push({ term: term.term, weight: term.weight, core: term.core });
-    if (result.swapped) notes.push(`"${term.term}": the answer pairs these the other way round ("${quote(answerText, answer, result.swapped.occurrence)}"), so it does not count`);
+    if (result.all.length > 0) notes.push(`"${term.term}" is heard only in words that already count for another idea ("${quote(answerText, answer, result.all[0]!.occurrence)}")`);
+    else if (result.swapped) notes.push(`"${term.term}": the answer pairs these the other way round ("${quote(answerText, answer, result.swapped.occurrence)}"), so it does not count`);
     else if (result.reversed) notes.push(`"${term.term}": the answer says the opposite ("${quote(answerText, answer, result.reversed.occurrence)}"), so it does not count`);
     else if (result.negated && term.negated) notes.push(`"${term.term}" is negated in the model answer but not here ("${quote(answerText, answer, result.negated.occurrence)}"), so it does not count`);
     else if (result.negated) notes.push(`"${term.term}" appears only under a negation ("${quote(answerText, answer, result.negated.occurrence)}"), so it does not count`);
@@ -223,8 +257,9 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   const misconceptions: HeardMisconception[] = [];
   (question.misconceptions ?? []).forEach((m, i) => {
     const result = hear(rubric.misconceptions[i]!, context, rubric.relations, rubric.questionStems);
-    if (result.best) {
-      misconceptions.push({ claim: m.claim, text: quote(answerText, answer, result.best.occurrence), why: m.why });
+    const heardAt = result.all[0];
+    if (heardAt) {
+      misconceptions.push({ claim: m.claim, text: quote(answerText, answer, heardAt.occurrence), why: m.why });
     }
   });
   const keywordList = matched.length > 0 && !asksForList(question.question ?? '') && isKeywordList(answerText);

@@ -11,6 +11,8 @@ export interface Occurrence {
   /** The first and last answer units of the match. */
   first: number;
   last: number;
+  /** Found as modifiers sharing a head noun, which several ideas may rightly share. */
+  coordinated?: boolean;
 }
 
 /** A phrase of a rubric, read into units like an answer. */
@@ -284,7 +286,7 @@ function findCoordinated(phrase: Phrase, answer: readonly Unit[], text: string):
     for (let i = j - 2; i >= Math.max(0, j - 8); i--) {
       const kind = compareUnit(phrase.units[modifier]!, answer[i]!);
       if (kind && COORDINATION.test(text.slice(answer[i]!.end, word.start))) {
-        found.push({ how: worse(kind, headKind), first: i, last: j });
+        found.push({ how: worse(kind, headKind), first: i, last: j, coordinated: true });
         return;
       }
     }

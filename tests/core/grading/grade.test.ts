@@ -98,6 +98,14 @@ describe('gradeAnswer: what counts as saying a key term', () => {
     expect(one(term('rectified linear unit', ['ReLU']), 'use ReLU').matched[0]).toMatchObject({ term: 'rectified linear unit', form: 'ReLU', how: 'alias', text: 'ReLU' });
   });
 
+  it('never counts the same words for two ideas', () => {
+    const q = question([term('the input is squeezed into a smaller code', ['low-dimensional representation'], { core: true }), term('used for dimensionality reduction', ['low-dimensional'], { core: true })]);
+    const grade = gradeAnswer(q, 'the encoder compresses the input into a low-dimensional representation');
+    expect(grade.matched.map((m) => m.term)).toEqual(['the input is squeezed into a smaller code']);
+    expect(grade.notes).toContainEqual(expect.stringMatching(/^"used for dimensionality reduction" is heard only in words that already count for another idea/));
+    expect(gradeAnswer(q, 'it learns a low-dimensional representation, useful for low-dimensional plots').matched).toHaveLength(2);
+  });
+
   it('counts a term once however often it appears', () => {
     const grade = gradeAnswer(question([term('dropout'), term('weight decay')]), 'dropout helps: dropout is simple and more dropout is stronger');
     expect(grade.score).toBe(0.5);
