@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { isStopword } from '../stopwords.js';
 import { oppositeOf, synonymsOf } from './lexicon.js';
 import { readUnits, type Unit } from './text.js';
 
@@ -82,6 +83,7 @@ function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
   if (answer.expanded && (answer.expanded.word === term.word || answer.expanded.key === term.key)) return 'stem';
   if (answer.negated || term.negated) return undefined;
   if (answer.word === term.word) return 'exact';
+  if (answer.truncated && !term.word.includes(' ') && term.word.length > answer.word.length + 1 && term.word.startsWith(answer.word)) return 'stem';
   if (!term.word.includes(' ') && synonymsOf(term.word).includes(answer.word)) return 'synonym';
   // A typo of a single word, whether or not the lexicon knows the word (`gradeint` for `gradient`).
   if (!answer.known && !term.word.includes(' ') && !answer.word.includes(' ') && isTypo(term.word, answer.word)) return 'typo';
@@ -139,7 +141,12 @@ export class Answer {
     readonly text: string,
     knownWords: ReadonlySet<string> = new Set(),
   ) {
-    this.units = knownWords.size === 0 ? units : units.map((u) => (knownWords.has(u.word) ? { ...u, known: true } : u));
+    this.units = units.map((u) => {
+      if (knownWords.has(u.word)) return { ...u, known: true };
+      // `Sup.`, `classif.`: a short word the question never uses, cut off by a full stop.
+      if (!u.family && /^[a-z]{3,7}$/.test(u.word) && text[u.end] === '.' && !isStopword(u.word)) return { ...u, truncated: true };
+      return u;
+    });
     units = this.units;
     this.content = units.map((_, i) => i).filter((i) => !units[i]!.glue);
     this.contentPosition = units.map(() => -1);
@@ -153,7 +160,7 @@ export class Answer {
       add(this.byKey, u.key, i);
       if (u.word !== u.key) add(this.byKey, u.word, i);
       if (u.expanded) add(this.byKey, u.expanded.key, i);
-      if (!u.negated && !u.word.includes(' ') && u.word.length >= 5) add(this.byInitial, u.word[0]!, i);
+      if (!u.negated && !u.word.includes(' ') && (u.word.length >= 5 || u.truncated)) add(this.byInitial, u.word[0]!, i);
       if (!u.family) add(this.byFirstLetter, u.word[0]!, i);
     });
   }

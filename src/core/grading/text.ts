@@ -27,6 +27,8 @@ export interface Unit {
   expanded?: { word: string; key: string };
   /** A word the question's own texts use, so never read as a typo of another (`majority` is not `minority`). */
   known?: boolean;
+  /** Written cut short with a full stop (`Sup.`, `classif.`): it stands for a longer word it begins. */
+  truncated?: boolean;
 }
 
 /**
@@ -105,15 +107,32 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   deriv: 'derivative',
   pred: 'prediction',
   preds: 'predictions',
+  err: 'error',
+  errs: 'errors',
 }));
 
-const WORD_OR_COMPARISON = /\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+const WORD_OR_COMPARISON = /\bw\.p\.|[∇∂∑√]|\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+/** The symbols and Greek letters of formulas, read as the words people say for them (`w ← w − η∇L`). */
+const SYMBOL_WORDS = new Map<string, string>(
+  Object.entries({ '∇': 'gradient', '∂': 'derivative', '∑': 'sum', '√': 'sqrt', α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', η: 'eta', θ: 'theta', λ: 'lambda', μ: 'mu', σ: 'sigma', τ: 'tau', φ: 'phi', ϕ: 'phi' }),
+);
+
 const COMPARISONS: Record<string, string> = { '<': 'less', '<=': 'less', '≤': 'less', '>': 'more', '>=': 'more', '≥': 'more' };
 
 /** Words, and the comparison signs of terse notes read as words (`< 1` says `less than 1`); an arrow's `>` is not one. */
 function tokenizeAnswer(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD_OR_COMPARISON)) {
+    // `w.p.` is `with probability`.
+    if (match[0].toLowerCase() === 'w.p.') {
+      tokens.push({ word: 'with', start: match.index, end: match.index + 2 }, { word: 'probability', start: match.index + 2, end: match.index + 4 });
+      continue;
+    }
+    const symbol = SYMBOL_WORDS.get(foldWord(match[0]));
+    if (symbol) {
+      tokens.push({ word: symbol, start: match.index, end: match.index + match[0].length });
+      continue;
+    }
     // `w/` and `w/o` of quick notes are `with` and `without`.
     if (/^w\//i.test(match[0])) {
       tokens.push({ word: match[0].length > 2 ? 'without' : 'with', start: match.index, end: match.index + match[0].length });

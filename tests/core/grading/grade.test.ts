@@ -451,6 +451,10 @@ describe('gradeAnswer: word forms', () => {
     ['gradients explode', 'grads → inf'],
     ['pre-activation is negative', 'pre-act < 0'],
     ['attention weights', 'attn weights'],
+    ['w - lr * grad', 'w ← w − η∇L'],
+    ['zeroed with probability p', 'zero each unit w.p. p'],
+    ['supervised learning', 'Sup.: learning from labelled (x, y)'],
+    ['low training error', 'low train err'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
   });
@@ -463,6 +467,7 @@ describe('gradeAnswer: word forms', () => {
     ['weight clipping', 'the weights). Clipping'],
     ['train with dropout', 'train w/o dropout'],
     ['negative', 'p = 0.05'],
+    ['overfitting', 'and then training is over.'],
   ])('does not hear "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
