@@ -56,6 +56,12 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['soft', 'softened', 'smoothed', 'softer'],
   ['one', '1', 'single', 'a single'],
   ['two', '2'],
+  ['maximize', 'maximise', 'maximum', 'maximal'],
+  ['minimize', 'minimise', 'minimum'],
+  ['noisy', 'noise', 'jumpy'],
+  ['cancel', 'cancel out', 'cancel each other', 'average out'],
+  ['oscillate', 'oscillation', 'zig zag', 'zigzag', 'bounce', 'bounce around', 'back and forth'],
+  ['fool', 'trick', 'deceive'],
   ['three', '3'],
   ['outrank', 'rank above', 'ranked above', 'ranks above', 'scored higher', 'score higher', 'scores higher'],
   ['performance', 'accuracy', 'score'],
@@ -76,6 +82,7 @@ export const OPPOSITE_FAMILIES: readonly (readonly [string, string])[] = [
   ['positive', 'negative'],
   ['prevent', 'cause'],
   ['cheap', 'expensive'],
+  ['maximize', 'minimize'],
 ];
 
 /** A negated family that means another family: `not stable` is `unstable`. */

@@ -82,6 +82,7 @@ const IRREGULAR = new Map<string, string>(
  */
 const SPLIT_STEMS: readonly [RegExp, string][] = [
   [/^generali[sz]/, 'generaliz'],
+  [/^generator/, 'generator'],
   [/^generat/, 'generat'],
   [/^general(?:ly)?$/, 'general'],
   [/^normali[sz]/, 'normaliz'],

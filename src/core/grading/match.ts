@@ -39,8 +39,8 @@ export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK
 /** How many other words a phrase may take between its own (`training k models is expensive`). */
 const LOOSE_FILLERS = 2;
 
-/** The parts of a relation are at most this many units apart. */
-const RELATION_SPAN = 14;
+/** The parts of a relation have at most this many words of meaning between them. */
+const RELATION_SPAN = 10;
 
 /**
  * Typos allowed in a word: none up to four letters (so `RNN` never matches `CNN`), one up to
@@ -82,6 +82,8 @@ function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
   if (term.key === answer.key) return term.word === answer.word ? 'exact' : term.surface === answer.surface ? 'stem' : term.family || answer.family ? 'synonym' : 'stem';
   if (answer.expanded && (answer.expanded.word === term.word || answer.expanded.key === term.key)) return 'stem';
   if (answer.negated || term.negated) return undefined;
+  // Two words of different families are different words, however alike they look (`minimize`, `maximize`).
+  if (term.family && answer.family) return undefined;
   if (answer.word === term.word) return 'exact';
   if (answer.truncated && !term.word.includes(' ') && term.word.length > answer.word.length + 1 && term.word.startsWith(answer.word)) return 'stem';
   if (!term.word.includes(' ') && synonymsOf(term.word).includes(answer.word)) return 'synonym';
@@ -329,12 +331,13 @@ export function findForm(form: Form, context: Answer, rivals: readonly Form[] = 
   const nearest = (list: readonly Occurrence[], to: Occurrence, not: Occurrence) =>
     list.filter((o) => sameClause(o, to) && !overlaps(o, not) && !overlaps(o, to)).reduce<Occurrence | undefined>((best, o) => (!best || gap(o, to) < gap(best, to) ? o : best), undefined);
   const rivalParts = rivals.map((r) => [context.find(r.parts[0]!), context.find(r.parts[1]!)] as const);
+  const contentBetween = (lo: number, hi: number) => answer.slice(lo + 1, hi).filter((u) => !u.glue).length;
   for (const x of a) {
     for (const y of b) {
       if (!sameClause(x, y)) continue;
       const lo = Math.min(x.last, y.last);
       const hi = Math.max(x.first, y.first);
-      if (hi - lo > RELATION_SPAN || overlaps(x, y)) continue;
+      if (overlaps(x, y) || contentBetween(lo, hi) > RELATION_SPAN) continue;
       let negatedBetween = false;
       for (let i = lo + 1; i < hi; i++) if (answer[i]!.negated) negatedBetween = true;
       if (negatedBetween) continue;

@@ -148,7 +148,7 @@ function tokenizeAnswer(text: string): Token[] {
     if (comparison && /[-=]$/.test(text.slice(0, match.index))) continue;
     // `non-linear` is one word, `nonlinear`, not a negation of `linear`.
     const previous = tokens.at(-1);
-    if (previous?.word === 'non' && text.slice(previous.end, match.index) === '-') {
+    if (previous?.word === 'non' && /^[-\s]$/.test(text.slice(previous.end, match.index))) {
       tokens[tokens.length - 1] = { word: `non${foldWord(match[0])}`, start: previous.start, end: match.index + match[0].length };
       continue;
     }
@@ -226,7 +226,7 @@ export function readUnits(text: string): Unit[] {
       family: false,
       negated: false,
       clause: clauses[i]!,
-      ...(full ? { expanded: { word: full, key: keyOfWord(full) } } : {}),
+      ...(full ? { expanded: { word: full, key: lexiconPhraseAt([wordStem(full)], 0, 1)?.key ?? keyOfWord(full) } } : {}),
     });
     i++;
   }

@@ -278,6 +278,12 @@ describe('gradeAnswer: relations', () => {
     expect(gradeAnswer(init(), 'He (Kaiming) initialization suits ReLU; Glorot suits tanh.').verdict).toBe('correct');
   });
 
+  it('counts parts with up to ten words of meaning between them', () => {
+    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('L1 gives exact zeros', ['L1 ... exactly zero'])] };
+    expect(gradeAnswer(q, 'l1 uses the absolute value of the weights and tends to make lots of them exactly zero').matched).toHaveLength(1);
+    expect(gradeAnswer(q, 'L1 one two three four five six seven eight nine ten eleven exactly zero').matched).toEqual([]);
+  });
+
   it('does not count parts said in different sentences', () => {
     expect(gradeAnswer(init(), 'Xavier is one scheme. Tanh is an activation.').matched).toEqual([]);
   });
@@ -455,6 +461,8 @@ describe('gradeAnswer: word forms', () => {
     ['zeroed with probability p', 'zero each unit w.p. p'],
     ['supervised learning', 'Sup.: learning from labelled (x, y)'],
     ['low training error', 'low train err'],
+    ['update the weights', 'GD updates w'],
+    ['nonlinear', 'the non linear bit'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
   });
@@ -468,6 +476,8 @@ describe('gradeAnswer: word forms', () => {
     ['train with dropout', 'train w/o dropout'],
     ['negative', 'p = 0.05'],
     ['overfitting', 'and then training is over.'],
+    ['maximizes the KL', 'it minimizes the KL'],
+    ['the generator', 'generated samples'],
   ])('does not hear "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
