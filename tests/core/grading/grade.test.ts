@@ -477,7 +477,6 @@ describe('gradeAnswer: word forms', () => {
     ['negative', 'p = 0.05'],
     ['overfitting', 'and then training is over.'],
     ['maximizes the KL', 'it minimizes the KL'],
-    ['the generator', 'generated samples'],
   ])('does not hear "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
@@ -486,6 +485,12 @@ describe('gradeAnswer: word forms', () => {
     const q: GradableQuestion = { passMark: 0.6, answer: 'Oversample the minority class or undersample the majority class.', keyTerms: [term('oversample the minority class', [], { core: true })] };
     expect(gradeAnswer(q, 'oversample the majority class').matched).toEqual([]);
     expect(gradeAnswer(q, 'oversample the minorty class').matched[0]).toMatchObject({ how: 'typo' });
+  });
+
+  it('keeps generator apart from generated, generative and generalize', () => {
+    const q: GradableQuestion = { passMark: 0.6, answer: 'The generator maps noise to generated samples.', keyTerms: [term('the generator', [], { core: true })] };
+    expect(gradeAnswer(q, 'generated samples look real').matched).toEqual([]);
+    expect(gradeAnswer(q, 'a generative model generalizes').matched).toEqual([]);
   });
 
   it('reads non- as part of the word, not as a negation', () => {
