@@ -1,5 +1,5 @@
 import type { KeyTerm, Misconception, Question } from '../bank/question.js';
-import { hearDerivedTerm, readAnswerWords } from './derive.js';
+import { hearDerivedTerm, readAnswerWords } from './derived-match.js';
 import { asksForList, isKeywordList } from './keyword-list.js';
 import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
@@ -185,23 +185,40 @@ const nested = (a: Heard, b: Heard) => {
   return (x.first <= y.first && y.last <= x.last) || (y.first <= x.first && x.last <= y.last);
 };
 
+/** How far the search for the best places goes before it settles for the best found so far. */
+const PLACE_SEARCH_LIMIT = 20_000;
+
 /**
  * Gives each idea one place in the answer where it is said, so the same words never count for two
- * ideas (`low-dimensional representation` is the code, not also a use). Ideas with the fewest
- * places choose first.
+ * ideas (`low-dimensional representation` is the code, not also a use). Of all such assignments it
+ * picks the one that hears the most weight, core ideas first, so saying more never loses credit.
  */
-function assignPlaces(hearings: readonly Hearing[]): Array<Heard | undefined> {
+function assignPlaces(hearings: readonly Hearing[], values: readonly number[]): Array<Heard | undefined> {
   const chosen: Array<Heard | undefined> = hearings.map(() => undefined);
-  const taken: Heard[] = [];
-  const order = hearings.map((_, i) => i).filter((i) => hearings[i]!.all.length > 0).sort((a, b) => hearings[a]!.all.length - hearings[b]!.all.length || a - b);
-  for (const i of order) {
-    const place = hearings[i]!.all.find((h) => !taken.some((t) => nested(t, h)));
-    if (place) {
-      chosen[i] = place;
-      taken.push(place);
+  let best: Array<Heard | undefined> = [...chosen];
+  let bestValue = -1;
+  let steps = 0;
+  const remaining = values.map((_, i) => values.slice(i).reduce((sum, v, j) => sum + (hearings[i + j]!.all.length > 0 ? v : 0), 0));
+  const search = (i: number, value: number) => {
+    if (++steps > PLACE_SEARCH_LIMIT) return;
+    if (i === hearings.length) {
+      if (value > bestValue) {
+        bestValue = value;
+        best = [...chosen];
+      }
+      return;
     }
-  }
-  return chosen;
+    if (value + remaining[i]! <= bestValue) return;
+    for (const place of hearings[i]!.all) {
+      if (chosen.some((c) => c !== undefined && nested(c, place))) continue;
+      chosen[i] = place;
+      search(i + 1, value + values[i]!);
+      chosen[i] = undefined;
+    }
+    search(i + 1, value);
+  };
+  search(0, 0);
+  return best;
 }
 
 const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => text.slice(answer[o.first]!.start, answer[o.last]!.end).replace(/\s+/g, ' ');
@@ -229,7 +246,9 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   const heard: boolean[] = [];
 
   const hearings = question.keyTerms.map((_, i) => hear(rubric.terms[i]!, context, rubric.relations, rubric.questionStems));
-  const places = assignPlaces(hearings);
+  // A core idea outweighs every depth idea together.
+  const depthTotal = question.keyTerms.reduce((sum, t) => sum + (t.core ? 0 : t.weight), 0);
+  const places = assignPlaces(hearings, question.keyTerms.map((t) => (t.core ? depthTotal + 1 + t.weight : t.weight)));
   question.keyTerms.forEach((term, i) => {
     const result = hearings[i]!;
     const place = places[i];

@@ -68,8 +68,8 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['every', 'each', 'all', 'every single'],
 ];
 
-/** Families of the domain's own words; the others are general English, too common to stand alone as an alias. */
-export const DOMAIN_FAMILIES: readonly string[] = ['performance', 'overfit', 'generalize', 'labeled', 'loss', 'gradient', 'weight', 'neuron', 'network', 'data', 'learning rate', 'batch normalization', 'layer normalization'];
+/** Families of everyday words, too common in any answer to stand alone as an alias. */
+export const GENERAL_FAMILIES: readonly string[] = ['less', 'more', 'fast', 'slow', 'stable', 'unstable', 'same', 'different', 'random', 'prevent', 'cause', 'disable', 'remove', 'good', 'bad', 'positive', 'negative', 'linear', 'forever', 'combine', 'multiply', 'add', 'average', 'compute', 'copy', 'every', 'stay', 'one', 'two', 'three', 'check', 'relevant', 'cheap', 'expensive'];
 
 /** Families that say the opposite of each other: stating one where a rubric says the other is a reversed claim. */
 export const OPPOSITE_FAMILIES: readonly (readonly [string, string])[] = [

@@ -1,6 +1,6 @@
 import { stem } from '../normalize.js';
 import { SYNONYM_TABLE } from './synonym-table.js';
-import { DOMAIN_FAMILIES, EQUIVALENT_PHRASES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
+import { EQUIVALENT_PHRASES, GENERAL_FAMILIES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
 
 /** A family key: `~less` for the family named `less`; `~not` and `~no` for negations. */
 export type FamilyKey = string;
@@ -137,13 +137,13 @@ export function lexiconPhraseAt(stems: readonly string[], at: number, limit: num
   return undefined;
 }
 
-const domainFamilies = new Set(DOMAIN_FAMILIES.map((name) => `~${name}`));
+const generalFamilies = new Set(GENERAL_FAMILIES.map((name) => `~${name}`));
 
 /** Whether a single word belongs to a family of general English (`large`, `slow`, `remove`), not of the domain (`gradient`). */
 export function isGeneralWord(word: string): boolean {
   lexiconIndex();
   const family = familyOfPhrase.get(wordStem(word));
-  return family !== undefined && !domainFamilies.has(family) && family !== VERB_NEGATION && family !== NOUN_NEGATION;
+  return family !== undefined && generalFamilies.has(family);
 }
 
 /** What `not X` means when X is a family with a named opposite (`not stable` → `~unstable`), else `un` + X. */

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { isStopword } from '../stopwords.js';
 import { oppositeOf, synonymsOf } from './lexicon.js';
+import { ENGLISH_WORDS } from './word-list.js';
 import { readUnits, type Unit } from './text.js';
 
 /** How an answer expressed an idea: its own words, an alias, a word of the same family, another form of the word, or a typo. */
@@ -52,6 +53,12 @@ export function typoBudget(length: number): number {
 
 const typoMemo = new Map<string, boolean>();
 
+/** A word without one inflectional ending: `smallest`, `smaller` → `small`. */
+const inflectionBase = (word: string) => word.replace(/(?:est|er|ing|ed|es|s|ly)$/, '');
+
+let englishWords: Set<string> | undefined;
+const isEnglishWord = (word: string) => (englishWords ??= new Set(ENGLISH_WORDS.split(' '))).has(word);
+
 /** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which fuse.js counts as two errors. */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
@@ -62,12 +69,15 @@ function isSwap(a: string, b: string): boolean {
 /**
  * Whether an answer word is a typo of a rubric word: both of five letters or more, the same first
  * letter (slips rarely hit it, and it keeps `overfitting` from matching `underfitting`), a length
- * within the budget, and a fuse.js match whose errors per letter stay within it, or one swap of
- * neighbouring letters.
+ * within the budget, the answer's word not a common English word of its own, and a fuse.js match
+ * whose errors per letter stay within it, or one swap of neighbouring letters.
  */
 export function isTypo(termWord: string, answerWord: string): boolean {
   const budget = typoBudget(termWord.length);
   if (budget === 0 || answerWord.length < 5 || termWord[0] !== answerWord[0] || Math.abs(termWord.length - answerWord.length) > budget) return false;
+  // A real word is said on purpose: `majority` is no slip for `minority`, though `smallest` may
+  // stand for `smaller`.
+  if (isEnglishWord(answerWord) && inflectionBase(answerWord) !== inflectionBase(termWord)) return false;
   const key = `${termWord}\u0000${answerWord}`;
   let result = typoMemo.get(key);
   if (result === undefined) {

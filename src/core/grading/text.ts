@@ -163,8 +163,13 @@ function tokenizeAnswer(text: string): Token[] {
 export const expandAbbreviation = (word: string): string | undefined => ABBREVIATIONS.get(word);
 
 const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
-/** A full stop ends a sentence only before a space or the end: `0.25` and `e.g.` do not. */
-const SENTENCE_BREAK = /[;!?\n]|\.(?:\s|$)/;
+/** Whether the text between two words ends a sentence: `;`, `!`, `?`, a line break, or a full stop before a space (`0.25` and `x.y` go on). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  if (/[;!?\n]/.test(gap)) return true;
+  const stop = gap.indexOf('.');
+  return stop >= 0 && /^\s/.test(text.slice(from + stop + 1, from + stop + 2) || ' ');
+}
 const LIST_SEPARATOR = /^\s*(?:,|\/|&)\s*$/;
 const LIST_WORDS = new Set(['or', 'nor', 'and']);
 /** How many glue words or light verbs a negation reaches across to the word it binds. */
@@ -197,7 +202,7 @@ export function readUnits(text: string): Unit[] {
   tokens.forEach((token, i) => {
     // The full stop of `e.g.` or `i.e.` ends no sentence.
     const abbreviation = tokens[i - 1]?.word.length === 1 && /^\.\s/.test(text.slice(tokens[i - 1]!.end, token.start));
-    if (i > 0 && ((SENTENCE_BREAK.test(text.slice(tokens[i - 1]!.end, token.start)) && !abbreviation) || CLAUSE_WORDS.has(token.word))) clause++;
+    if (i > 0 && ((endsSentence(text, tokens[i - 1]!.end, token.start) && !abbreviation) || CLAUSE_WORDS.has(token.word))) clause++;
     clauses.push(clause);
   });
 

@@ -1,0 +1,59 @@
+import type { KeyTerm } from '../bank/question.js';
+import { stem, tokenize } from '../normalize.js';
+import { isTypo, type MatchKind } from './match.js';
+import { isNegated } from './negation.js';
+import { expandAbbreviation } from './text.js';
+
+/** An answer read word by word, each word marked when a negation stands just before it. */
+export interface AnswerWords {
+  text: string;
+  words: Array<{ word: string; stem: string; full?: string; start: number; end: number; negated: boolean }>;
+}
+
+export function readAnswerWords(text: string): AnswerWords {
+  const tokens = tokenize(text);
+  return {
+    text,
+    words: tokens.map((t, i) => {
+      const full = expandAbbreviation(t.word);
+      return { word: t.word, stem: stem(t.word), ...(full ? { full } : {}), start: t.start, end: t.end, negated: isNegated(tokens, i, text) };
+    }),
+  };
+}
+
+export interface DerivedHearing {
+  heard?: { text: string; form: string; how: MatchKind };
+  /** Where the word was said with the wrong polarity: under a negation, or without the one the model answer has. */
+  wrongPolarity?: string;
+}
+
+const RANK: Record<string, number> = { exact: 0, stem: 1, typo: 2 };
+
+/**
+ * Hears a derived key term word by word, as a plain word list would: derived terms are single
+ * content words of a model answer, not ideas, so the lexicon's families (`low` for `less`) and the
+ * binding of negations to ideas would only blur them. Words are stemmed as the derivation stems
+ * them, so a term is heard in the forms it was derived from. A term the model answer negates must
+ * be negated here too.
+ */
+export function hearDerivedTerm(term: KeyTerm, answer: AnswerWords): DerivedHearing {
+  let best: DerivedHearing['heard'] & { rank: number } | undefined;
+  let wrongPolarity: string | undefined;
+  for (const [i, form] of [term.term, ...term.aliases].entries()) {
+    const formWord = form.toLowerCase();
+    const formStem = stem(formWord);
+    for (const w of answer.words) {
+      const how: MatchKind | undefined =
+        w.word === formWord ? 'exact' : w.stem === formStem || (w.full !== undefined && stem(w.full) === formStem) ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
+      if (!how) continue;
+      if (w.negated !== (term.negated === true)) {
+        wrongPolarity ??= answer.text.slice(w.start, w.end);
+        continue;
+      }
+      const rank = RANK[how]! + (i > 0 ? 0.5 : 0);
+      if (!best || rank < best.rank) best = { text: answer.text.slice(w.start, w.end), form, how: how === 'exact' && i > 0 ? 'alias' : how, rank };
+    }
+  }
+  if (best) return { heard: { text: best.text, form: best.form, how: best.how } };
+  return wrongPolarity === undefined ? {} : { wrongPolarity };
+}
