@@ -9,7 +9,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   // Direction and size. Change and state share a family, so `reduces the loss` and `a lower loss`
   // are one idea; their opposites make a reversed claim detectable.
   ['less', 'lower', 'low', 'small', 'smaller', 'tiny', 'very small', 'vanishingly small', 'minuscule', 'negligible', 'little', 'fewer', 'decrease', 'reduce', 'reduction', 'shrink', 'diminish', 'decline', 'lessen', 'go down', 'get smaller', 'become smaller', 'close to zero', 'near zero', 'nearly zero', 'almost zero', 'towards zero', 'toward zero', 'approach zero', 'go to zero', 'tend to zero', 'vanish', 'cut', 'cut down', 'scale down', 'fade', 'die out', 'attenuate'],
-  ['more', 'higher', 'high', 'large', 'larger', 'big', 'bigger', 'huge', 'enormous', 'massive', 'very large', 'greater', 'increase', 'raise', 'grow', 'growth', 'rise', 'go up', 'get bigger', 'get larger', 'become larger', 'amplify', 'explode', 'blow up', 'grow without bound', 'grow exponentially', 'skyrocket', 'balloon', 'scale up', 'boost'],
+  ['more', 'higher', 'high', 'large', 'larger', 'big', 'bigger', 'huge', 'enormous', 'massive', 'very large', 'greater', 'increase', 'raise', 'grow', 'growth', 'rise', 'go up', 'get bigger', 'get larger', 'become larger', 'amplify', 'explode', 'explosion', 'explosive', 'blow up', 'grow without bound', 'skyrocket', 'balloon', 'scale up', 'boost'],
   ['fast', 'faster', 'quick', 'quickly', 'rapid', 'rapidly', 'speed up', 'accelerate', 'sped up', 'in fewer steps'],
   ['slow', 'slowly', 'slower', 'sluggish', 'slow down', 'crawl', 'take forever', 'takes ages', 'many more steps'],
   ['stable', 'stability', 'stabilize', 'steady', 'smooth out', 'well behaved'],
@@ -62,6 +62,11 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['cancel', 'cancel out', 'cancel each other', 'average out'],
   ['oscillate', 'oscillation', 'zig zag', 'zigzag', 'bounce', 'bounce around', 'back and forth'],
   ['fool', 'trick', 'deceive'],
+  ['exponentially', 'exponential', 'exponentially fast'],
+  ['weight update', 'parameter update', 'gradient step', 'optimizer step', 'update step', 'training step'],
+  ['close together', 'near each other', 'close to each other', 'nearby', 'close in space'],
+  ['in parallel', 'simultaneously', 'all at once', 'at the same time', 'concurrently'],
+  ['one at a time', 'step by step', 'sequentially', 'one after another', 'in sequence'],
   ['three', '3'],
   ['outrank', 'rank above', 'ranked above', 'ranks above', 'scored higher', 'score higher', 'scores higher'],
   ['performance', 'accuracy', 'score'],
