@@ -1,7 +1,7 @@
 // npm run bench:grading [DATA_DIR]: grading quality on human-graded answers (Mohler; SciEntsBank),
 // through the same code path as `nnquiz grade --batch`, beside a plain-overlap baseline in one run;
 // then the bundled bank's rubrics on labelled interview answers (the grading-dev set beside the
-// project, and the blind answers kept in tests/fixtures).
+// project, and the answers kept in tests/fixtures/interview-answers).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,5 +170,6 @@ if (existsSync(join(dataDir, 'scientsbank'))) {
 const devSet = resolve(process.env.NNQUIZ_GRADING_DEV ?? join(root, '..', 'shared', 'grading-dev', 'answers.jsonl'));
 if (existsSync(devSet)) reportLabelled(`Interview answers, development set ${devSet}`, readJsonl(devSet));
 else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its answers.jsonl); skipped.\n`);
-const blindSet = join(root, 'tests', 'fixtures', 'blind-answers.jsonl');
-if (existsSync(blindSet)) reportLabelled('Interview answers written blind for this project (tests/fixtures/blind-answers.jsonl)', readJsonl(blindSet));
+const answersDir = join(root, 'tests', 'fixtures', 'interview-answers');
+reportLabelled('Interview answers never used for tuning (tests/fixtures/interview-answers/held-out.jsonl)', readJsonl(join(answersDir, 'held-out.jsonl')));
+reportLabelled('Interview answers rubrics were checked against (tests/fixtures/interview-answers/tuning.jsonl)', readJsonl(join(answersDir, 'tuning.jsonl')));
