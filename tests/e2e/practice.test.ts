@@ -82,7 +82,7 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
 
   it('marks an answer given after the time limit as late, and still grades it', async () => {
     const data = tempDir();
-    const child = spawn(process.execPath, [BIN, 'quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--count', '2', '--time-limit', '1'], {
+    const child = spawn(process.execPath, [BIN, 'quiz', '--bank', small, '--data-dir', data, '--order', 'bank', '--count', '2', '--time-limit', '2'], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     let stdout = '';
@@ -90,7 +90,8 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
       stdout += chunk.toString();
     });
     child.stdin.write('a weighted sum with softmax weights\n');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Well past the two seconds the second question gets, however slow the machine is to show it.
+    await new Promise((resolve) => setTimeout(resolve, 4500));
     child.stdin.end('randomly zeroes units\n');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(logOf(data).map((r) => [r.question, r.late])).toEqual([
