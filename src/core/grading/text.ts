@@ -206,11 +206,12 @@ export function readUnits(text: string): Unit[] {
     clauses.push(clause);
   });
 
-  // Lexicon phrases, longest first, never across a clause.
+  // Lexicon phrases, longest first.
   const raw: Unit[] = [];
   for (let i = 0; i < tokens.length; ) {
     let end = i + 1;
-    while (end < tokens.length && clauses[end] === clauses[i] && end - i < 5) end++;
+    // A lexicon phrase stays within a clause and does not run across punctuation (`mini-batch, normalizes`).
+    while (end < tokens.length && clauses[end] === clauses[i] && end - i < 5 && !/[,;:()]/.test(text.slice(tokens[end - 1]!.end, tokens[end]!.start))) end++;
     const phrase = lexiconPhraseAt(stems, i, end);
     const token = tokens[i]!;
     if (phrase) {
