@@ -40,6 +40,9 @@ export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK
 /** How many other words a phrase may take between its own (`training k models is expensive`). */
 const LOOSE_FILLERS = 2;
 
+/** How much closer crossed pairs must lie than the written ones to read a pairing as swapped. */
+const CROSSING_MARGIN = 2;
+
 /** The parts of a relation have at most this many words of meaning between them. */
 const RELATION_SPAN = 10;
 
@@ -358,7 +361,8 @@ export function findForm(form: Form, context: Answer, rivals: readonly Form[] = 
       const isSwapped = rivalParts.some(([rivalA, rivalB]) => {
         const a2 = nearest(rivalA, y, x);
         const b2 = nearest(rivalB, x, y);
-        if (a2 && b2) return gap(x, b2) + gap(a2, y) < gap(x, y) + gap(a2, b2);
+        // The crossed pairing must fit clearly better, by more than a word or two.
+        if (a2 && b2) return gap(x, b2) + gap(a2, y) + CROSSING_MARGIN < gap(x, y) + gap(a2, b2);
         if (b2) return b2.first > x.last && gap(x, b2) < gap(x, y);
         if (a2) return a2.last < y.first && gap(a2, y) < gap(x, y);
         return false;

@@ -152,6 +152,8 @@ function tokenizeAnswer(text: string): Token[] {
       tokens[tokens.length - 1] = { word: `non${foldWord(match[0])}`, start: previous.start, end: match.index + match[0].length };
       continue;
     }
+    // `to big`, `to simple`: the slip of `too` before a word of size, speed or complexity.
+    if (previous?.word === 'to' && TOO_BEFORE.has(wordStem(foldWord(match[0])))) tokens[tokens.length - 1] = { ...previous, word: 'too' };
     // A lone 0 is `zero` (`< 0` reads `less zero`: negative), but not the 0 of `0.25`.
     const zero = match[0] === '0' && !/[.,]\d/.test(text.slice(match.index + 1, match.index + 3)) && !/\d[.,]$/.test(text.slice(Math.max(0, match.index - 2), match.index));
     tokens.push({ word: comparison ?? (zero ? 'zero' : foldWord(match[0])), start: match.index, end: match.index + match[0].length });
@@ -161,6 +163,9 @@ function tokenizeAnswer(text: string): Token[] {
 
 /** The word a common abbreviation stands for (`grads` → `gradients`), if it is one. */
 export const expandAbbreviation = (word: string): string | undefined => ABBREVIATIONS.get(word);
+
+/** Stems of words after which `to` can only be a slip for `too`. */
+const TOO_BEFORE = new Set(['big', 'small', 'larg', 'high', 'low', 'simpl', 'complex', 'slow', 'fast', 'much', 'mani', 'few', 'littl', 'late', 'earli', 'deep', 'shallow', 'strong', 'weak', 'long', 'short']);
 
 const CLAUSE_WORDS = new Set(['but', 'however', 'whereas', 'while', 'whilst', 'although', 'though', 'yet']);
 /** Whether the text between two words ends a sentence: `;`, `!`, `?`, a line break, or a full stop before a space (`0.25` and `x.y` go on). */

@@ -288,6 +288,10 @@ describe('gradeAnswer: relations', () => {
     expect(gradeAnswer(init(), 'Xavier is one scheme. Tanh is an activation.').matched).toEqual([]);
   });
 
+  it('reads a pairing as swapped only when the crossed pairs fit clearly better', () => {
+    expect(gradeAnswer(init(), 'xavier keeps the variance and is meant for tanh or sigmoid, he init uses 2/fan_in which is bigger because relu kills half the activations').verdict).toBe('correct');
+  });
+
   it('reads a swapped pairing as a contradiction, named in the notes', () => {
     const grade = gradeAnswer(init(), 'Xavier is designed for ReLU and He for tanh.');
     expect(grade.matched).toEqual([]);
@@ -463,6 +467,7 @@ describe('gradeAnswer: word forms', () => {
     ['low training error', 'low train err'],
     ['update the weights', 'GD updates w'],
     ['nonlinear', 'the non linear bit'],
+    ['too simple', 'the model is to simple'],
   ])('hears "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toHaveLength(1);
   });
@@ -477,6 +482,7 @@ describe('gradeAnswer: word forms', () => {
     ['negative', 'p = 0.05'],
     ['overfitting', 'and then training is over.'],
     ['maximizes the KL', 'it minimizes the KL'],
+    ['too simple', 'it is easy to simplify'],
   ])('does not hear "%s" in "%s"', (name, answer) => {
     expect(one(term(name), answer).matched).toEqual([]);
   });
