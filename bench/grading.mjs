@@ -171,5 +171,5 @@ const devSet = resolve(process.env.NNQUIZ_GRADING_DEV ?? join(root, '..', 'share
 if (existsSync(devSet)) reportLabelled(`Interview answers, development set ${devSet}`, readJsonl(devSet));
 else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its answers.jsonl); skipped.\n`);
 const answersDir = join(root, 'tests', 'fixtures', 'interview-answers');
-reportLabelled('Interview answers never used for tuning (tests/fixtures/interview-answers/held-out.jsonl)', readJsonl(join(answersDir, 'held-out.jsonl')));
+reportLabelled('Interview answers no rubric was tuned on (tests/fixtures/interview-answers/held-out.jsonl)', readJsonl(join(answersDir, 'held-out.jsonl')));
 reportLabelled('Interview answers rubrics were checked against (tests/fixtures/interview-answers/tuning.jsonl)', readJsonl(join(answersDir, 'tuning.jsonl')));
