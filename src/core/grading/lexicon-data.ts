@@ -34,6 +34,7 @@ export const EQUIVALENT_PHRASES: readonly (readonly string[])[] = [
   ['network', 'model', 'net', 'neural net', 'neural network'],
   ['data', 'dataset', 'data set', 'examples', 'samples', 'data points', 'datapoints', 'instances', 'observations'],
   ['learning rate', 'lr', 'eta'],
+  ['inference', 'inference time', 'prediction time', 'test time', 'serving time', 'deployment time'],
   ['batch normalization', 'batch norm', 'batchnorm', 'bn'],
   ['layer normalization', 'layer norm', 'layernorm', 'ln'],
   ['good', 'well', 'better', 'strong', 'strongly', 'improve', 'improvement'],
