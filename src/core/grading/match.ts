@@ -343,7 +343,9 @@ export function findForm(form: Form, context: Answer, rivals: readonly Form[] = 
   };
   const nearest = (list: readonly Occurrence[], to: Occurrence, not: Occurrence) =>
     list.filter((o) => sameClause(o, to) && !overlaps(o, not) && !overlaps(o, to)).reduce<Occurrence | undefined>((best, o) => (!best || gap(o, to) < gap(best, to) ? o : best), undefined);
-  const rivalParts = rivals.map((r) => [context.find(r.parts[0]!), context.find(r.parts[1]!)] as const);
+  // A part made only of everyday words (`blow up`, `more`) names nothing a pairing could be swapped with.
+  const names = (part: Phrase) => part.units.some((u) => !u.family && !u.glue);
+  const rivalParts = rivals.map((r) => [context.find(r.parts[0]!), context.find(r.parts[1]!), names(r.parts[0]!), names(r.parts[1]!)] as const);
   const contentBetween = (lo: number, hi: number) => answer.slice(lo + 1, hi).filter((u) => !u.glue).length;
   for (const x of a) {
     for (const y of b) {
@@ -358,13 +360,13 @@ export function findForm(form: Form, context: Answer, rivals: readonly Form[] = 
       // Swapped when pairing across with a rival relation fits the answer better: with both of the
       // rival's parts there, the crossed pairs lie closer together than the written ones
       // (`Xavier is for ReLU and He for tanh`); with one, it stands nearer than the partner.
-      const isSwapped = rivalParts.some(([rivalA, rivalB]) => {
+      const isSwapped = rivalParts.some(([rivalA, rivalB, namedA, namedB]) => {
         const a2 = nearest(rivalA, y, x);
         const b2 = nearest(rivalB, x, y);
         // The crossed pairing must fit clearly better, by more than a word or two.
         if (a2 && b2) return gap(x, b2) + gap(a2, y) + CROSSING_MARGIN < gap(x, y) + gap(a2, b2);
-        if (b2) return b2.first > x.last && gap(x, b2) < gap(x, y);
-        if (a2) return a2.last < y.first && gap(a2, y) < gap(x, y);
+        if (b2 && namedB) return b2.first > x.last && gap(x, b2) < gap(x, y);
+        if (a2 && namedA) return a2.last < y.first && gap(a2, y) < gap(x, y);
         return false;
       });
       (isSwapped ? swapped : found).push(occurrence);

@@ -292,6 +292,11 @@ describe('gradeAnswer: relations', () => {
     expect(gradeAnswer(init(), 'xavier keeps the variance and is meant for tanh or sigmoid, he init uses 2/fan_in which is bigger because relu kills half the activations').verdict).toBe('correct');
   });
 
+  it('takes no everyday word for a rival subject', () => {
+    const q = init([term('a bad scale blows up the signal', ['blow up ... through the layers'])]);
+    expect(gradeAnswer(q, 'Xavier suits tanh. He init gives a bigger variance because ReLU zeroes half the inputs.').matched.map((m) => m.term)).toContain('He suits ReLU');
+  });
+
   it('reads a swapped pairing as a contradiction, named in the notes', () => {
     const grade = gradeAnswer(init(), 'Xavier is designed for ReLU and He for tanh.');
     expect(grade.matched).toEqual([]);
