@@ -52,6 +52,8 @@ export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial
 
 interface PreparedIdea {
   forms: Form[];
+  /** The stems of every word the idea's forms use. */
+  words: Set<string>;
   /** The forms said under a negation (`not X`), to explain why X did not count. */
   negatedForms: Form[];
   reversed: Form[];
@@ -91,7 +93,7 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
     const denied = readForm(negated ? text : `not ${text}`, i > 0);
     if (denied) negatedForms.push({ ...denied, text });
   });
-  return { forms, negatedForms, reversed: forms.flatMap(reversedForms) };
+  return { forms, negatedForms, reversed: forms.flatMap(reversedForms), words: new Set(texts.flatMap(contentStems)) };
 }
 
 function prepareRubric(question: GradableQuestion): PreparedRubric {
@@ -154,12 +156,28 @@ interface Hearing {
   reversed?: Heard;
 }
 
+/**
+ * Whether the answer says the phrase as the object of a negated verb that the idea itself uses:
+ * `does not attend to different subspaces` denies "each head attends to a different subspace",
+ * though `never break the symmetry` still speaks of an idea about symmetry that never breaks.
+ */
+function deniedByVerb(answer: Answer, o: RelationOccurrence, ideaWords: ReadonlySet<string>): boolean {
+  for (let i = o.first - 1; i >= 0 && i >= o.first - 3; i--) {
+    const u = answer.units[i]!;
+    if (u.clause !== answer.units[o.first]!.clause) return false;
+    if (u.negated) return u.surface.split(' ').some((s) => ideaWords.has(s));
+    if (!u.glue) return false;
+  }
+  return false;
+}
+
 function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], questionStems: ReadonlySet<string>): Hearing {
   const all: Heard[] = [];
   let swapped: Heard | undefined;
   for (const form of idea.forms) {
     const result = findForm(form, answer, form.parts.length === 2 ? rivalsOf(form, relations, idea.forms) : []);
     for (const occurrence of result.found) {
+      if (form.parts.length === 1 && deniedByVerb(answer, occurrence, idea.words)) continue;
       if (!restatesQuestion(form, occurrence, answer, questionStems)) all.push({ occurrence, form });
     }
     if (result.swapped[0]) swapped ??= { occurrence: result.swapped[0], form };

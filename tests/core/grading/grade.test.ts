@@ -348,6 +348,12 @@ describe('gradeAnswer: negation binds the word it governs', () => {
     expect(one(term('break the symmetry'), 'you never break the symmetry').matched).toEqual([]);
   });
 
+  it("denies a phrase said as the object of a negated verb the idea itself uses", () => {
+    const heads = question([term('each head attends to a different subspace', ['different subspaces'])]);
+    expect(gradeAnswer(heads, 'it uses one head, so it does not attend to different subspaces').matched).toEqual([]);
+    expect(gradeAnswer(heads, 'the heads look at different subspaces').matched).toHaveLength(1);
+  });
+
   it('reaches across a coordinated list', () => {
     const q = question([term('dropout'), term('weight decay'), term('early stopping')]);
     expect(gradeAnswer(q, 'this model is never used with dropout, weight decay or early stopping').matched).toEqual([]);
