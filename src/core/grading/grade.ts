@@ -99,7 +99,7 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
 function prepareRubric(question: GradableQuestion): PreparedRubric {
   let rubric = prepared.get(question);
   if (rubric) return rubric;
-  // Derived terms already weigh the question's words down; authored ones must not repeat them.
+  // A term or alias that only repeats the question earns nothing (see prepareIdea).
   const questionStems = new Set(question.question ? contentStems(question.question) : []);
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
@@ -116,7 +116,7 @@ interface Heard {
   form: Form;
 }
 
-/** The best place the answer says one of an idea's forms, and whether it only said it the wrong way round. */
+/** What a relation part says, for telling one subject or partner from another. */
 const partKey = (part: Phrase) => part.content.map((i) => part.units[i]!.key).join(' ');
 
 /**
@@ -171,6 +171,7 @@ function deniedByVerb(answer: Answer, o: RelationOccurrence, ideaWords: Readonly
   return false;
 }
 
+/** Every place the answer says one of an idea's forms, best first; failing that, whether it said one swapped, negated or reversed. */
 function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], questionStems: ReadonlySet<string>): Hearing {
   const all: Heard[] = [];
   let swapped: Heard | undefined;
