@@ -6,13 +6,21 @@ import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
+
+/**
+ * How long before it was cached a file must have last changed for its entry to be trusted. File
+ * systems with one-second timestamps give a file edited twice within a second, at the same size,
+ * the same stamp; an entry made that close to the file's last change proves nothing.
+ */
+const SETTLED_MS = 2_000;
 
 interface CacheFile {
   format: number;
   version: string;
   folder: string;
-  entries: Record<string, [number, number, number, number, ParsedFile]>;
+  /** Per file: size, modification time, change time, inode, the parse result, and when it was cached. */
+  entries: Record<string, [number, number, number, number, ParsedFile, number]>;
 }
 
 /** A short, stable name for a folder path (64-bit FNV-1a): no need to load node:crypto for it. */
@@ -25,6 +33,10 @@ function pathKey(path: string): string {
 const sameStamp = (entry: CacheFile['entries'][string], stamp: FileStamp) =>
   Array.isArray(entry) &&
   entry[0] === stamp.size && entry[1] === stamp.mtimeMs && entry[2] === stamp.ctimeMs && entry[3] === stamp.ino;
+
+/** Whether the file had settled when its entry was made, so that its stamp says it is unchanged. */
+const settled = (entry: CacheFile['entries'][string], stamp: FileStamp) =>
+  typeof entry[5] === 'number' && Math.max(stamp.mtimeMs, stamp.ctimeMs) <= entry[5] - SETTLED_MS;
 
 const isCleanString = (value: unknown): value is string => typeof value === 'string' && stripControlSequences(value) === value;
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isCleanString);
@@ -71,17 +83,19 @@ class FolderCache implements ParseCache {
   constructor(
     private readonly path: string,
     private readonly content: CacheFile,
+    private readonly now: () => number,
   ) {}
 
   lookup(file: string, stamp: FileStamp): ParsedFile | undefined {
     this.seen.add(file);
     const entry = this.content.entries[file];
-    if (entry && sameStamp(entry, stamp) && isValidResult(entry[4], file)) return entry[4];
+    if (entry && sameStamp(entry, stamp) && settled(entry, stamp) && isValidResult(entry[4], file)) return entry[4];
     return undefined;
   }
 
   store(file: string, stamp: FileStamp, result: ParsedFile): void {
-    this.content.entries[file] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, result];
+    this.seen.add(file);
+    this.content.entries[file] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, result, this.now()];
     this.changed = true;
   }
 
@@ -105,8 +119,9 @@ class FolderCache implements ParseCache {
 /**
  * The parsed-bank cache: one file per bank folder in `<data folder>/cache/`, holding each
  * question file's parse result keyed by its path, size, modification and change times and inode.
- * Nothing in it is trusted blindly: an entry is used only for the very same file stamp, after
- * its shape is checked, and a cache from another version of nnquiz is ignored.
+ * Nothing in it is trusted blindly: an entry is used only for the very same file stamp, made
+ * after the file had settled (SETTLED_MS), after its shape is checked, and a cache from another
+ * version of nnquiz is ignored.
  */
 export class BankCache {
   private readonly folders: FolderCache[] = [];
@@ -114,6 +129,7 @@ export class BankCache {
   constructor(
     private readonly dir: string,
     private readonly version: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   forFolder = (folder: string): ParseCache | undefined => {
@@ -135,7 +151,7 @@ export class BankCache {
     } catch {
       // Missing or unreadable: start afresh.
     }
-    const cache = new FolderCache(path, content);
+    const cache = new FolderCache(path, content, this.now);
     this.folders.push(cache);
     return cache;
   };
