@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 // Only the derivation, not the whole grader: listing and searching a bank never grade.
 import { withDerivedKeyTerms } from '../grading/derive.js';
 import type { BankProblem } from './problem.js';
@@ -58,7 +58,12 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
   const questions: Question[] = [];
   const problems: BankProblem[] = [];
   const byId = new Map<string, Question>();
+  const seenFolders = new Set<string>();
   for (const folder of folders) {
+    // The same folder named twice (`/b:/b/`, or through a link) is read once.
+    const real = realFolder(folder);
+    if (seenFolders.has(real)) continue;
+    seenFolders.add(real);
     const files = listQuestionFiles(folder, problems);
     const cache = options.cacheFor?.(folder);
     for (const file of files) {
@@ -69,6 +74,8 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
       }
       const question = result.question;
       const first = byId.get(question.id);
+      // A folder inside another one already read reaches the same file again: it is no duplicate.
+      if (first && sameFile(first.file, file)) continue;
       if (first) {
         problems.push({
           file,
@@ -82,6 +89,22 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
     }
   }
   return { questions: withDerivedKeyTerms(questions), problems };
+}
+
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return resolve(folder);
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** A file that cannot be used, as the one problem it becomes. */

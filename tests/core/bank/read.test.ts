@@ -105,3 +105,16 @@ describe('readBank', () => {
     for (const q of bank.questions) expect(q.keyTerms.length, q.id).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('readBank: one folder reached twice', () => {
+  it('reads a folder named twice, or a folder inside one already read, once, with no duplicate ids', () => {
+    const bank = tempDir();
+    mkdirSync(join(bank, 'topic'));
+    writeFileSync(join(bank, 'topic', 'q.md'), '---\nid: q\nquestion: What is q?\n---\nAn answer.\n');
+    for (const folders of [[bank, `${bank}/`], [bank, join(bank, 'topic')]]) {
+      const read = readBank(folders);
+      expect(read.problems).toEqual([]);
+      expect(read.questions.map((q) => q.id)).toEqual(['q']);
+    }
+  });
+});
