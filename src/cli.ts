@@ -21,10 +21,17 @@ async function handleError(error: unknown, debug: boolean): Promise<number> {
     // commander has printed the message already; help and version end with code 0.
     return error.exitCode === 0 ? 0 : 2;
   }
-  const { CliError } = await import('./errors.js');
+  const { CliError, fromSystemError } = await import('./errors.js');
   if (error instanceof CliError) {
     printError(error);
     return error.exitCode;
+  }
+  // A full disk or a file where a folder should be is the environment, not a bug.
+  const system = fromSystemError(error);
+  if (system) {
+    printError(system);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return system.exitCode;
   }
   if (error instanceof Error && error.name === 'ExitPromptError') return 130;
   process.stderr.write(`nnquiz: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,6 +1,6 @@
 import envPaths from 'env-paths';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from './core/settings.js';
 
@@ -61,4 +61,10 @@ export function dataFolder(flag: string | undefined): string {
 /** The settings file: NNQUIZ_CONFIG if set, else config.json in the platform's config folder (on Linux $XDG_CONFIG_HOME/nnquiz). */
 export function settingsFile(): string {
   return process.env.NNQUIZ_CONFIG || join(platformPaths().config, 'config.json');
+}
+
+/** Whether `path` is `folder` or lies below it; compare real paths (links resolved) for a check that means anything. */
+export function isInsideFolder(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -185,6 +185,7 @@ export function buildProgram(): Command {
     .option('--no-answers', 'leave out the answers: a practice sheet')
     .option('--terms', "show each answer's key terms")
     .option('--title <title>', 'the title of the sheet')
+    .option('--force', 'replace a file at the default path that nnquiz did not write')
     .addOption(bankOption())
     .addOption(withBundledOption())
     .addOption(dataDirOption())

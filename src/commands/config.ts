@@ -1,7 +1,7 @@
 import { checkSetting, DEFAULT_SETTINGS, isSettingKey, SETTING_KEYS, SETTING_RULES, type SettingKey } from '../core/settings.js';
 import { CliError, UsageError } from '../errors.js';
 import { settingsFile } from '../paths.js';
-import { readSettingsFile, writeSettingsFile } from '../store/config-file.js';
+import { NotRegularFileError, readSettingsFile, writeSettingsFile } from '../store/config-file.js';
 import { style } from '../ui/style.js';
 
 const format = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -47,6 +47,9 @@ export function runConfig(action: string, args: string[], options: { json?: bool
       }
       // A key the file holds may be unset even when unknown (a misspelling, say).
       const key = action === 'unset' && args[0]! in file.raw ? (args[0] as SettingKey) : keyOf(args[0]!);
+      if (file.notRegular) {
+        throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written');
+      }
       if (file.exists && Object.keys(file.raw).length === 0 && file.problems.length > 0) {
         throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'fix or delete the file by hand, then try again; nothing was written');
       }
@@ -60,6 +63,9 @@ export function runConfig(action: string, args: string[], options: { json?: bool
       try {
         writeSettingsFile(file.path, raw);
       } catch (error) {
+        if (error instanceof NotRegularFileError) {
+          throw new CliError(`settings file ${error.path} is ${error.kind}, not a regular file`, 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written');
+        }
         throw new CliError(`settings file ${file.path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'check the folder is writable, or set NNQUIZ_CONFIG to another file');
       }
       const reset = isSettingKey(key) ? `${key} reset to ${format(DEFAULT_SETTINGS[key])}` : `${key} removed`;

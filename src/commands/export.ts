@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toQuestionJson } from '../core/json.js';
 import { effectiveVerdict, type Attempt } from '../core/practice/progress.js';
@@ -7,6 +7,7 @@ import { buildSchedule } from '../core/practice/schedule.js';
 import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat, type SheetOptions } from '../core/export/sheet.js';
 import { CliError, UsageError } from '../errors.js';
 import { dataFolder } from '../paths.js';
+import { describeFileKind, writeFileAtomic } from '../store/atomic.js';
 import { loadProgress, LOG_FILE } from '../store/progress.js';
 import { reportDamage } from '../ui/problems.js';
 import { applySelection, findQuestion, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
@@ -20,6 +21,8 @@ export interface ExportOptions extends BankOptions, SelectionOptions, StoreOptio
   answers: boolean;
   terms?: boolean;
   title?: string;
+  /** Replace a file at the default path that nnquiz did not write. */
+  force?: boolean;
 }
 
 const DEFAULT_FILES: Partial<Record<SheetFormat, string>> = { html: 'nnquiz-study-sheet.html', anki: 'nnquiz-study-sheet.txt' };
@@ -56,13 +59,58 @@ export function runExport(options: ExportOptions): number {
     process.stdout.write(text);
     return 0;
   }
-  try {
-    writeFileSync(out, text);
-  } catch (error) {
-    throw new UsageError(`--out ${JSON.stringify(out)}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'give a path in a folder you can write to');
-  }
+  writeSheet(out, text, { explicit: options.out !== undefined, force: options.force === true });
   process.stderr.write(`Wrote ${questions.length} question${questions.length === 1 ? '' : 's'} to ${resolve(out)}${options.format === 'anki' ? " (in Anki: File › Import, note type Basic)" : ''}\n`);
   return 0;
+}
+
+/**
+ * Writes a sheet to a file without ever writing through what is there: the text goes to a temporary
+ * file beside it, renamed into place. A bank cloned from anyone may ship a link at the default path
+ * (to ~/.bashrc, say), so a link or anything but a regular file is refused, and a regular file
+ * nnquiz did not write is replaced only when asked (--force, or naming it with --out).
+ */
+function writeSheet(out: string, text: string, how: { explicit: boolean; force: boolean }): void {
+  let existing: Stats | undefined;
+  try {
+    existing = lstatSync(out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new CliError(`${out}: cannot write the file (${code ?? String(error)})`, 'give a path in a folder you can write to with --out');
+  }
+  if (existing?.isSymbolicLink()) {
+    throw new CliError(`${out} is a symbolic link; nnquiz never writes through one`, "remove the link, or choose another file with --out ('--out -' prints the sheet); nothing was written");
+  }
+  if (existing && !existing.isFile()) throw new CliError(`${out} is ${describeFileKind(existing)}, not a regular file`, 'choose another file with --out; nothing was written');
+  if (existing && !how.explicit && !how.force && !isOwnSheet(out)) {
+    throw new CliError(`${out} already exists and was not written by nnquiz`, 'pass --force to replace it, or choose another file with --out; nothing was written');
+  }
+  try {
+    writeFileAtomic(out, text, existing ? { mode: existing.mode & 0o777 } : { exclusive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`--out ${JSON.stringify(out)}: cannot write the file (${code}${code === 'ENOSPC' ? ': the disk is full' : ''})`, 'give a path in a folder you can write to; nothing was written');
+  }
+}
+
+/** Whether a file begins as the HTML or Anki sheets nnquiz writes do. */
+function isOwnSheet(file: string): boolean {
+  let start = '';
+  try {
+    // Non-blocking: a FIFO swapped in since the check must not hang the export.
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const buffer = Buffer.alloc(512);
+      start = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const anki = start.startsWith('#separator:tab\n#html:true\n');
+  const html = start.startsWith('<!doctype html>\n') && start.includes(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  return anki || html;
 }
 
 /** The questions whose latest attempt was not correct, or that are due, with the last answer and what it missed. */

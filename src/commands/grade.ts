@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { answerTooLong, type BatchResult, formatBatchOutput, MAX_ANSWER_CHARS, tooLongBatchLine } from '../core/grading/batch.js';
 import { gradeAnswer, gradeBatchLine, toGradeJson } from '../core/grading/index.js';
-import { UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
+import { readBoundedLines } from '../ui/answer-source.js';
 import { renderGrade } from '../ui/grade-report.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';
 
@@ -10,9 +11,25 @@ export interface GradeOptions extends BankOptions {
   batch?: string;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** A batch line holds the answer as JSON, where escapes can make each character six. */
+const MAX_BATCH_LINE_CHARS = 8 * MAX_ANSWER_CHARS;
+
+const ANSWER_HINT = `shorten the answer to at most ${MAX_ANSWER_CHARS.toLocaleString('en')} characters`;
+
+/** Reads stdin whole, but stops once it holds more than an answer may: `< /dev/zero` never ends. */
+async function readAnswer(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buffer);
+    bytes += buffer.length;
+    // A character takes at most four bytes of UTF-8, so past this many bytes the answer is too long whatever it holds.
+    if (bytes > 4 * (MAX_ANSWER_CHARS + 1)) {
+      (stream as { destroy?: () => void }).destroy?.();
+      throw new CliError(`the answer on stdin is longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters`, ANSWER_HINT);
+    }
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -27,8 +44,10 @@ export async function runGrade(id: string | undefined, words: string[], options:
   let answer = words.join(' ');
   if (words.length === 0) {
     if (process.stdin.isTTY) process.stderr.write(`${question.question}\nType your answer, then press Ctrl+D on a new line:\n`);
-    answer = await readAll(process.stdin);
+    answer = await readAnswer(process.stdin);
   }
+  const tooLong = answerTooLong(answer);
+  if (tooLong) throw new CliError(tooLong, ANSWER_HINT);
   const grade = gradeAnswer(question, answer);
   if (options.json) process.stdout.write(`${JSON.stringify({ id: question.id, answer, ...toGradeJson(grade) })}\n`);
   else process.stdout.write(`${renderGrade(grade)}\n`);
@@ -52,19 +71,40 @@ async function runBatch(source: string, options: GradeOptions): Promise<number> 
   let failures = 0;
   let lineNumber = 0;
   let pending = '';
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === '') continue;
-    const result = gradeBatchLine(line, lineNumber, (id) => questions.get(id));
-    if (!result.ok) failures++;
-    pending += `${JSON.stringify(result.output)}\n`;
+  const emit = (text: string) => {
+    pending += `${text}\n`;
     // Write in chunks: one write per line costs more than grading it.
     if (pending.length > 64 * 1024) {
       process.stdout.write(pending);
       pending = '';
     }
+  };
+  try {
+    for await (const line of readBoundedLines(input, MAX_BATCH_LINE_CHARS)) {
+      lineNumber++;
+      if (line.tooLong) {
+        failures++;
+        emit(formatBatchOutput(tooLongBatchLine(lineNumber, MAX_BATCH_LINE_CHARS), lineNumber));
+        throw new CliError(
+          `--batch ${JSON.stringify(source)}: line ${lineNumber} is longer than ${MAX_BATCH_LINE_CHARS.toLocaleString('en')} characters, so the run stopped there`,
+          'give one JSON object per line, such as {"id": "dropout", "answer": "..."}',
+        );
+      }
+      if (line.text.trim() === '') continue;
+      let result: BatchResult;
+      try {
+        result = gradeBatchLine(line.text, lineNumber, (id) => questions.get(id));
+      } catch (error) {
+        // One line the grader cannot take must not cost the lines after it.
+        result = { ok: false, output: { line: lineNumber, error: `could not be graded (${error instanceof Error ? error.message : String(error)})` } };
+      }
+      if (!result.ok) failures++;
+      emit(formatBatchOutput(result, lineNumber));
+    }
+  } finally {
+    // Lines already graded are written whatever ends the run.
+    process.stdout.write(pending);
   }
-  process.stdout.write(pending);
   if (failures > 0) process.stderr.write(`nnquiz: ${failures} of ${lineNumber} input lines could not be graded; see their "error" fields\n`);
   return failures > 0 ? 1 : 0;
 }

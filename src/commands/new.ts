@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTermsSpec, renderQuestionFile, slugify, type QuestionDraft } from '../core/bank/author.js';
+import { parseTermsSpec, questionIdProblem, renderQuestionFile, slugify, topicProblem, type QuestionDraft } from '../core/bank/author.js';
 import { readBank } from '../core/bank/read.js';
 import { lintBank } from '../core/bank/lint.js';
 import type { Difficulty } from '../core/bank/question.js';
 import { CliError, UsageError } from '../errors.js';
+import { isInsideFolder } from '../paths.js';
+import { writeFileAtomic } from '../store/atomic.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';
 
@@ -33,15 +35,29 @@ export async function runNew(options: NewOptions): Promise<number> {
   } else {
     throw new UsageError('no terminal to ask the questions on, and no --question given', 'give --question, --topic, --terms and --answer-file, or run nnquiz new in a terminal');
   }
-  if (!/^[\w-]+$/.test(draft.topic)) throw new UsageError(`--topic ${JSON.stringify(draft.topic)}: expected one word of letters, digits, - or _`, 'e.g. --topic optimization');
-  if (!/^\S+$/.test(draft.id) || draft.id.includes('/')) throw new UsageError(`--id ${JSON.stringify(draft.id)}: expected an id without spaces or slashes`, 'e.g. --id learning-rate-warmup');
+  const topicWrong = topicProblem(draft.topic);
+  if (topicWrong) throw new UsageError(`--topic ${JSON.stringify(draft.topic)}: ${topicWrong}`, 'e.g. --topic optimization');
+  const idWrong = questionIdProblem(draft.id);
+  if (idWrong) throw new UsageError(`--id ${JSON.stringify(draft.id)}: ${idWrong}`, 'e.g. --id learning-rate-warmup');
 
   const file = join(folder, draft.topic, `${draft.id}.md`);
-  const taken = ids.get(draft.id) ?? (existsSync(file) ? file : undefined);
+  const taken = ids.get(draft.id) ?? (exists(file) ? file : undefined);
   if (taken) throw new CliError(`a question with id ${JSON.stringify(draft.id)} already exists: ${taken}`, 'choose another id with --id; nothing was written');
-  mkdirSync(join(folder, draft.topic), { recursive: true });
-  // 'wx' refuses to replace a file that appeared meanwhile.
-  writeFileSync(file, renderQuestionFile(draft), { flag: 'wx' });
+  const topicFolder = join(folder, draft.topic);
+  try {
+    mkdirSync(folder, { recursive: true });
+    checkInsideBank(folder, topicFolder);
+    mkdirSync(topicFolder, { recursive: true });
+    // A temporary file renamed into place: a full disk never leaves half a question that loads;
+    // exclusive: a file (or link) that appeared meanwhile is never replaced.
+    writeFileAtomic(file, renderQuestionFile(draft), { exclusive: true });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'EEXIST' && exists(file)) throw new CliError(`${file} already exists`, 'choose another id with --id; nothing was written');
+    const where = (error as NodeJS.ErrnoException).path ?? file;
+    throw new CliError(`${where} cannot be written (${code}${code === 'ENOSPC' ? ': the disk is full' : ''})`, 'free some space, or check the bank folder is a writable folder, then try again; nothing was written');
+  }
 
   const bank = readBank([folder]);
   const problems = [...bank.problems, ...lintBank(bank.questions)].filter((p) => p.file === file);
@@ -50,6 +66,30 @@ export async function runNew(options: NewOptions): Promise<number> {
   process.stdout.write(`${style.ok('✔')} Wrote ${file}\n`);
   process.stdout.write(style.hint(`Try it: nnquiz show ${draft.id} --bank ${folder}\n`));
   return 0;
+}
+
+/** Whether anything is at the path, a dangling link included. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A topic folder may be a link (a bank cloned from anyone may hold one): it must still lead to a folder inside the bank. */
+function checkInsideBank(bank: string, topicFolder: string): void {
+  if (!exists(topicFolder)) return;
+  const hint = `nnquiz new writes only inside ${bank}: choose another --topic, or replace it with a folder; nothing was written`;
+  let real: string;
+  try {
+    real = realpathSync(topicFolder);
+  } catch {
+    throw new CliError(`${topicFolder} is a link that leads nowhere`, hint);
+  }
+  if (!isInsideFolder(realpathSync(bank), real)) throw new CliError(`${topicFolder} leads outside the bank, to ${real}`, hint);
+  if (!statSync(real).isDirectory()) throw new CliError(`${topicFolder} is not a folder`, hint);
 }
 
 function fromFlags(options: NewOptions): QuestionDraft {

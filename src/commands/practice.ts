@@ -1,10 +1,12 @@
 import { gradeAnswer, type Grade } from '../core/grading/index.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { suggestRating } from '../core/practice/progress.js';
+import { suggestRating, type Attempt } from '../core/practice/progress.js';
 import type { Question } from '../core/bank/question.js';
 import type { SessionResult } from '../core/practice/session.js';
 import { dataFolder } from '../paths.js';
-import { ProgressStore } from '../store/progress.js';
+import { CliError } from '../errors.js';
+import { DiskFullError } from '../store/log.js';
+import { ProgressStore, type NewAttempt } from '../store/progress.js';
 import { lineSource, promptSource, type AnswerSource } from '../ui/answer-source.js';
 
 export interface StoreOptions {
@@ -47,7 +49,7 @@ export async function askAndRecord(
   const skipped = answer === '';
   const grade = gradeAnswer(question, answer);
   const late = options.timeLimit !== undefined && seconds > options.timeLimit;
-  const attempt = store.recordAttempt({
+  const attempt = saveAttempt(store, {
     question: question.id,
     answer,
     score: grade.score,
@@ -65,4 +67,14 @@ export async function askAndRecord(
     attemptId: attempt.id,
     result: { question, answer, score: grade.score, verdict: grade.verdict, seconds, late, skipped, missing: grade.missing.map((m) => m.term), misconceptions: grade.misconceptions.map((m) => ({ claim: m.claim, why: m.why })) },
   };
+}
+
+/** Saves an attempt; a full disk ends the session with a message, never with the answer silently lost. */
+function saveAttempt(store: ProgressStore, attempt: NewAttempt): Attempt {
+  try {
+    return store.recordAttempt(attempt);
+  } catch (error) {
+    if (error instanceof DiskFullError) throw new CliError(`disk full: this answer was not saved to ${JSON.stringify(error.file)}`, error.hint);
+    throw error;
+  }
 }

@@ -14,6 +14,7 @@ export function loadSettings(): Settings {
   const file = readSettingsFile(settingsFile());
   if (file.problems.length > 0) {
     const more = file.problems.length > 1 ? ` (and ${file.problems.length - 1} more)` : '';
+    if (file.notRegular) throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'point NNQUIZ_CONFIG at a JSON file, or remove this one');
     throw new CliError(`settings file ${file.path}: ${file.problems[0]}${more}`, "fix it with 'nnquiz config set KEY VALUE' or 'nnquiz config unset KEY'; 'nnquiz config list' shows every problem");
   }
   cached = { ...DEFAULT_SETTINGS, ...file.settings };

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
-import { DIFFICULTIES } from '../core/bank/question.js';
+import { DIFFICULTIES, MAX_WEIGHT } from '../core/bank/question.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -70,7 +70,7 @@ function isValidResult(result: unknown, file: string): result is ParsedFile {
     q.extra !== null &&
     typeof q.extra === 'object' &&
     Array.isArray(q.keyTerms) &&
-    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && typeof k.core === 'boolean') &&
+    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && k.weight <= MAX_WEIGHT && typeof k.core === 'boolean') &&
     Array.isArray(q.misconceptions) &&
     q.misconceptions.every((m: Record<string, unknown>) => m !== null && typeof m === 'object' && isCleanString(m.claim) && isCleanString(m.why) && isStringList(m.aliases))
   );

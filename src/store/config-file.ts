@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseSettings, type Settings } from '../core/settings.js';
-import { writeFileAtomic } from './atomic.js';
+import { describeFileKind, resolveLinks, writeFileAtomic } from './atomic.js';
 
 export interface SettingsFile {
   path: string;
@@ -11,17 +11,30 @@ export interface SettingsFile {
   settings: Partial<Settings>;
   /** What is wrong with the file, each naming the key; empty when it is fine. */
   problems: string[];
+  /** The path is there but is no regular file (a FIFO, a device, a folder): no setting can fix that. */
+  notRegular?: boolean;
 }
 
 /** Reads the settings file; a missing file is no settings, and problems are returned, not thrown. */
 export function readSettingsFile(path: string): SettingsFile {
   let text: string;
+  let fd: number | undefined;
+  const notRegular = (stats: Stats): SettingsFile => ({ path, exists: true, raw: {}, settings: {}, problems: [`it is ${describeFileKind(stats)}, not a regular file`], notRegular: true });
   try {
-    text = readFileSync(path, 'utf8');
+    const before = statSync(path);
+    if (!before.isFile()) return notRegular(before);
+    // Non-blocking, so that a FIFO put there meanwhile still cannot make every command hang.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return notRegular(stats);
+    // Notepad and friends save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    text = readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path, exists: false, raw: {}, settings: {}, problems: [] };
     return { path, exists: true, raw: {}, settings: {}, problems: [`it cannot be read (${code ?? String(error)})`] };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let data: unknown;
   try {
@@ -34,8 +47,29 @@ export function readSettingsFile(path: string): SettingsFile {
   return { path, exists: true, raw, settings, problems };
 }
 
-/** Writes the settings file atomically, creating its folder. */
+/** The settings file is something other than a regular file, which nnquiz never replaces. */
+export class NotRegularFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    super(`${path} is ${kind}, not a regular file`);
+  }
+}
+
+/**
+ * Writes the settings file atomically, creating its folder. A symbolic link is written through to
+ * the file it names (a dotfiles repo keeps its link), and the file keeps its mode and owner.
+ */
 export function writeSettingsFile(path: string, raw: Record<string, unknown>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, `${JSON.stringify(raw, null, 2)}\n`);
+  const target = resolveLinks(path);
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (stats && !stats.isFile()) throw new NotRegularFileError(target, describeFileKind(stats));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileAtomic(target, `${JSON.stringify(raw, null, 2)}\n`, stats ? { mode: stats.mode & 0o777, owner: { uid: stats.uid, gid: stats.gid } } : {});
 }

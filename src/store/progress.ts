@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verdict } from '../core/grading/index.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import type { Attempt, Flag, Rating, Revision } from '../core/practice/progress.js';
 import { CliError } from '../errors.js';
 import { appendRecord, readRecords, type DamagedLine } from './log.js';
@@ -25,6 +26,17 @@ export interface LoadedProgress {
 const VERDICTS = new Set(['correct', 'partial', 'incorrect']);
 const RATINGS = new Set(['again', 'hard', 'good', 'easy']);
 const isString = (v: unknown): v is string => typeof v === 'string';
+// The log is as untrusted as a bank: anything may have edited it, so every string read from it
+// is sanitised here, before anything can print it.
+const clean = (v: string): string => stripControlSequences(v);
+const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
+
+/** A time from the log as UTC ISO text, or undefined when it cannot be read as a time. */
+function readTime(value: unknown): string | undefined {
+  if (!isString(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
 
 /**
  * The progress store: one append-only log of JSON lines in the data folder. Attempts, later
@@ -67,7 +79,8 @@ export class ProgressStore {
 
   /** Saves an attempt; it is on disk when this returns. */
   recordAttempt(attempt: NewAttempt): Attempt {
-    const record: Attempt = { ...attempt, id: randomUUID(), at: this.clock().toISOString() };
+    // A non-finite number would be written as null and make the attempt unreadable.
+    const record: Attempt = { ...attempt, score: finite(attempt.score), seconds: finite(attempt.seconds), id: randomUUID(), at: this.clock().toISOString() };
     appendRecord(this.file, { v: VERSION, type: 'attempt', ...record });
     return record;
   }
@@ -96,18 +109,19 @@ export function loadProgress(file: string): LoadedProgress {
   const revisions: Revision[] = [];
   records.forEach(({ line, value: record }) => {
     const attempt = toAttempt(record);
+    const at = readTime(record.at);
     if (attempt) {
       attempts.push(attempt);
       byId.set(attempt.id, attempt);
-    } else if (record.type === 'revision' && isString(record.attempt) && isString(record.at)) {
+    } else if (record.type === 'revision' && isString(record.attempt) && at) {
       revisions.push({
-        attempt: record.attempt,
-        at: record.at,
+        attempt: clean(record.attempt),
+        at,
         ...(VERDICTS.has(record.override as string) ? { override: record.override as Verdict } : {}),
         ...(RATINGS.has(record.rating as string) ? { rating: record.rating as Rating } : {}),
       });
-    } else if (record.type === 'flag' && isString(record.question) && isString(record.at)) {
-      flags.push({ question: record.question, at: record.at, ...(isString(record.note) ? { note: record.note } : {}) });
+    } else if (record.type === 'flag' && isString(record.question) && at) {
+      flags.push({ question: clean(record.question), at, ...(isString(record.note) ? { note: clean(record.note) } : {}) });
     } else if (record.type === 'attempt' || record.type === 'revision' || record.type === 'flag') {
       // A known kind of record with a wrong shape: edited by hand.
       damaged.push({ line, text: JSON.stringify(record).slice(0, 200) });
@@ -120,28 +134,40 @@ export function loadProgress(file: string): LoadedProgress {
     if (revision.override) attempt.override = revision.override;
     if (revision.rating) attempt.ratingChosen = revision.rating;
   }
-  attempts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // By the time each names, not by its text: an offset (+14:00) or a clock that jumped must never
+  // make the scheduler see time go backwards. The sort is stable: equal times keep the log's order.
+  attempts.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  flags.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   damaged.sort((a, b) => a.line - b.line);
   return { attempts, flags, damaged, file };
 }
 
 function toAttempt(record: Record<string, unknown>): Attempt | undefined {
   const r = record;
-  if (r.type !== 'attempt' || !isString(r.id) || !isString(r.question) || !isString(r.at) || Number.isNaN(Date.parse(r.at))) return undefined;
-  if (typeof r.score !== 'number' || !VERDICTS.has(r.verdict as string)) return undefined;
+  const at = readTime(r.at);
+  if (r.type !== 'attempt' || !isString(r.id) || !isString(r.question) || !at) return undefined;
+  // A null score is a NaN that older versions wrote: the attempt is kept, as a score of nothing.
+  if (!(typeof r.score === 'number' || r.score === null) || !VERDICTS.has(r.verdict as string)) return undefined;
   return {
-    id: r.id,
-    question: r.question,
-    answer: isString(r.answer) ? r.answer : '',
-    score: Math.min(1, Math.max(0, r.score)),
+    id: clean(r.id),
+    question: clean(r.question),
+    answer: isString(r.answer) ? clean(r.answer) : '',
+    score: Math.min(1, Math.max(0, r.score ?? 0)),
     verdict: r.verdict as Verdict,
-    matched: Array.isArray(r.matched) ? (r.matched.filter((m) => m && typeof m === 'object' && isString((m as { term?: unknown }).term)) as Attempt['matched']) : [],
-    missing: Array.isArray(r.missing) ? r.missing.filter(isString) : [],
+    matched: Array.isArray(r.matched) ? r.matched.flatMap((m: unknown) => toMatch(m)) : [],
+    missing: Array.isArray(r.missing) ? r.missing.filter(isString).map(clean) : [],
     seconds: typeof r.seconds === 'number' ? r.seconds : 0,
     late: r.late === true,
     skipped: r.skipped === true,
     mode: r.mode === 'review' ? 'review' : 'quiz',
     rating: RATINGS.has(r.rating as string) ? (r.rating as Rating) : 'again',
-    at: r.at,
+    at,
   };
+}
+
+function toMatch(value: unknown): Attempt['matched'] {
+  if (!value || typeof value !== 'object') return [];
+  const m = value as { term?: unknown; text?: unknown; how?: unknown };
+  if (!isString(m.term)) return [];
+  return [{ ...(m as Attempt['matched'][number]), term: clean(m.term), text: isString(m.text) ? clean(m.text) : '', ...(isString(m.how) ? { how: clean(m.how) as Attempt['matched'][number]['how'] } : {}) }];
 }

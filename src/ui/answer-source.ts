@@ -1,6 +1,11 @@
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
+import { answerTooLong, MAX_ANSWER_CHARS } from '../core/grading/batch.js';
 import type { Rating } from '../core/practice/progress.js';
-import { askAfterFeedback, askAnswer, askRating, isPromptExit, type FeedbackAction } from './prompts.js';
+import { CliError } from '../errors.js';
+import type { FeedbackAction } from './prompts.js';
+
+// Loaded on first use: `grade` reads lines through this module and must not load inquirer.
+const prompts = () => import('./prompts.js');
 
 /**
  * Where a session's answers come from: the user at a terminal, through prompts, or a pipe, one
@@ -25,7 +30,7 @@ export function promptSource(): AnswerSource {
     try {
       return await ask();
     } catch (error) {
-      if (!isPromptExit(error)) throw error;
+      if (!(await prompts()).isPromptExit(error)) throw error;
       interrupted = true;
       return fallback;
     }
@@ -35,11 +40,45 @@ export function promptSource(): AnswerSource {
     get interrupted() {
       return interrupted;
     },
-    answer: (options) => guard<string | undefined>(() => askAnswer(options), undefined),
-    afterFeedback: () => guard<FeedbackAction>(askAfterFeedback, 'quit'),
-    rate: (suggested, dueText) => guard(() => askRating(suggested, dueText), suggested),
+    answer: (options) => guard<string | undefined>(async () => (await prompts()).askAnswer(options), undefined),
+    afterFeedback: () => guard<FeedbackAction>(async () => (await prompts()).askAfterFeedback(), 'quit'),
+    rate: (suggested, dueText) => guard(async () => (await prompts()).askRating(suggested, dueText), suggested),
     close: () => undefined,
   };
+}
+
+/** One line of input, or a line that passed the bound (its rest is not read). */
+export type BoundedLine = { text: string; tooLong?: undefined } | { tooLong: true };
+
+/**
+ * Reads lines of at most `maxChars` characters, so endless input (`< /dev/zero`) costs bounded
+ * memory. Lines end at LF only, a CR before it is dropped (a bare CR stays inside its line). A line
+ * that passes the bound yields `{ tooLong: true }` at once; the caller should then stop reading.
+ */
+export async function* readBoundedLines(input: NodeJS.ReadableStream, maxChars: number): AsyncGenerator<BoundedLine> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  const line = (text: string): BoundedLine => ({ text: text.endsWith('\r') ? text.slice(0, -1) : text });
+  for await (const chunk of input) {
+    const text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      if (end - start > maxChars + 1) {
+        yield { tooLong: true };
+        return;
+      }
+      yield line(text.slice(start, end));
+      start = end + 1;
+    }
+    pending = text.slice(start);
+    if (pending.length > maxChars + 1) {
+      yield { tooLong: true };
+      return;
+    }
+  }
+  pending += decoder.end();
+  if (pending.length > maxChars + 1) yield { tooLong: true };
+  else if (pending !== '') yield line(pending);
 }
 
 /**
@@ -47,12 +86,20 @@ export function promptSource(): AnswerSource {
  * Feedback actions are always "next" and ratings take the suggestion.
  */
 export function lineSource(input: NodeJS.ReadableStream = process.stdin): AnswerSource {
-  const reader = createInterface({ input, crlfDelay: Infinity, terminal: false });
-  const lines = reader[Symbol.asyncIterator]();
+  const lines = readBoundedLines(input, MAX_ANSWER_CHARS);
   let interrupted = false;
+  let count = 0;
+  let wake = () => {};
+  const woken = new Promise<undefined>((resolve) => (wake = () => resolve(undefined)));
+  // Ends the reading: a pending read of a pipe that stays open would keep the process alive.
+  const stop = () => {
+    (input as { destroy?: () => void }).destroy?.();
+    lines.return(undefined).catch(() => undefined);
+  };
   const onInterrupt = () => {
     interrupted = true;
-    reader.close();
+    wake();
+    stop();
   };
   process.once('SIGINT', onInterrupt);
   return {
@@ -62,14 +109,24 @@ export function lineSource(input: NodeJS.ReadableStream = process.stdin): Answer
     },
     async answer() {
       if (interrupted) return undefined;
-      const next = await lines.next();
-      return next.done || interrupted ? undefined : next.value.trim();
+      const reading = lines.next();
+      reading.catch(() => undefined);
+      const next = await Promise.race([reading, woken]);
+      if (next === undefined || next.done || interrupted) return undefined;
+      count++;
+      if (next.value.tooLong !== undefined) {
+        throw new CliError(`answer ${count} on stdin is longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; the answers before it were saved`, 'give one answer per line, each at most 20,000 characters');
+      }
+      const answer = next.value.text.trim();
+      const tooLong = answerTooLong(answer);
+      if (tooLong) throw new CliError(`answer ${count} on stdin: ${tooLong}; the answers before it were saved`, 'give one answer per line, each at most 20,000 characters');
+      return answer;
     },
     afterFeedback: async () => 'next',
     rate: async (suggested) => suggested,
     close() {
       process.removeListener('SIGINT', onInterrupt);
-      reader.close();
+      stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import { lexer, type Token, type Tokens } from 'marked';
+import { boundMarkdownNesting } from '../core/export/sheet.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { displayWidth } from './layout.js';
 
@@ -148,6 +149,13 @@ function blocks(tokens: Token[], width: number, indent: string): string[] {
 
 /** Renders Markdown (a model answer) for the terminal: headings, lists, bold, code and tables, wrapped to the screen. */
 export function renderMarkdown(markdown: string, width = Math.min(process.stdout.columns || 80, 100)): string {
-  const lines = blocks(lexer(markdown), Math.max(20, width), '');
+  let lines: string[];
+  try {
+    lines = blocks(lexer(boundMarkdownNesting(markdown)), Math.max(20, width), '');
+  } catch (error) {
+    // Nesting too deep for the parser's stack (emphasis inside emphasis, thousands deep): show the text as it is.
+    if (!(error instanceof RangeError)) throw error;
+    lines = wrap(decodeEntities(markdown), Math.max(20, width), '', '');
+  }
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

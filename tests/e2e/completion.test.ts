@@ -31,7 +31,8 @@ describe('shell completion', () => {
   it('completes question ids for show and grade, options, and option values', () => {
     expect(completeInBash(['nnquiz', 'show', 'vanishing'])).toEqual(['vanishing-gradient']);
     expect(completeInBash(['nnquiz', 'grade', 'dropo'])).toEqual(['dropout']);
-    expect(completeInBash(['nnquiz', 'export', '--fo'])).toEqual(['--format']);
+    expect(completeInBash(['nnquiz', 'export', '--form'])).toEqual(['--format']);
+    expect(completeInBash(['nnquiz', 'export', '--fo'])).toEqual(['--format', '--force']);
     expect(completeInBash(['nnquiz', 'export', '--format', ''])).toEqual(['md', 'html', 'anki', 'json']);
     expect(completeInBash(['nnquiz', 'list', '--tag', 'transf'])).toEqual(['transformers']);
   });

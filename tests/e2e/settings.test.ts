@@ -34,6 +34,13 @@ describe('nnquiz config', () => {
     expect(runCli(['config', 'get', 'bogus'], { env })).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown setting "bogus"') });
   });
 
+  it('reads a settings file saved with a byte-order mark', () => {
+    const { config, env } = withSettings();
+    mkdirSync(join(config, '..'), { recursive: true });
+    writeFileSync(config, `\uFEFF${JSON.stringify({ quizCount: 7 })}`);
+    expect(runCli(['config', 'get', 'quizCount'], { env })).toMatchObject({ status: 0, stdout: '7\n' });
+  });
+
   it('stops other commands on a broken settings file, naming the key, and lets config repair it', () => {
     const { config, env } = withSettings({ quizCont: 3, color: false });
     const list = runCli(['list'], { env });

@@ -38,3 +38,15 @@ describe('renderMarkdown', () => {
     chalk.level = 1;
   });
 });
+
+describe('renderMarkdown on hostile nesting (issue 11)', () => {
+  it.each([
+    ['block quotes', '>'.repeat(3000) + ' deep'],
+    ['lists', '- '.repeat(3000) + 'deep'],
+    ['emphasis', '*a '.repeat(3000) + 'deep' + ' a*'.repeat(3000)],
+  ])('renders deeply nested %s, bounded, instead of exhausting the stack', (_, markdown) => {
+    const out = renderMarkdown(markdown, 80);
+    expect(out).toContain('deep');
+    expect(Math.max(...out.split('\n').map((line) => line.length))).toBeLessThan(200);
+  });
+});

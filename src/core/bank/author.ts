@@ -20,6 +20,29 @@ export function slugify(question: string, maxWords = 5): string {
   return (content.length > 0 ? content : words(question)).slice(0, maxWords).join('-') || 'question';
 }
 
+/**
+ * Why an id cannot name a question file, or undefined when it can: the file is `<id>.md`, and the
+ * bank loader skips hidden files and README.md, so such an id would write a question never read.
+ */
+export function questionIdProblem(id: string): string | undefined {
+  if (id === '') return 'expected an id, found nothing';
+  if (/[\s/\\]/.test(id)) return 'expected an id without spaces or slashes';
+  // Control and bidi characters: the loader strips them, so the id read back would not be this one.
+  if (/[\p{Cc}\p{Cf}]/u.test(id)) return 'expected an id without control characters';
+  if (id.startsWith('.')) return 'expected an id that does not start with a dot (the bank loader skips hidden files)';
+  if (id.toLowerCase() === 'readme') return 'expected an id other than README (the bank loader skips README.md)';
+  if (new TextEncoder().encode(id).length > 200) return 'expected an id of at most 200 bytes (it names a file)';
+  return undefined;
+}
+
+/** Why a topic cannot name a folder of the bank, or undefined when it can. */
+export function topicProblem(topic: string): string | undefined {
+  if (!/^[\w-]+$/.test(topic)) return 'expected one word of letters, digits, - or _';
+  if (topic === 'node_modules') return 'expected another topic (the bank loader skips node_modules folders)';
+  if (new TextEncoder().encode(topic).length > 200) return 'expected a topic of at most 200 bytes (it names a folder)';
+  return undefined;
+}
+
 /** Reads `--terms "*a, b|alias|other, c"`: commas separate key terms, `|` gives a term its aliases, `*` marks a core idea. */
 export function parseTermsSpec(spec: string): QuestionDraft['keyTerms'] {
   return spec

@@ -10,10 +10,26 @@ const GENERIC_MIN_QUESTIONS = 10;
 
 const forms = (term: KeyTerm) => [term.term, ...term.aliases];
 
+/** The bundled bank needs at most 14 key terms and 140 forms a question; past these the checks, pairwise, would take minutes. */
+export const MAX_KEY_TERMS = 50;
+export const MAX_FORMS = 500;
+
+/** Why a question has too many key terms or forms to check, or undefined. */
+function tooManyTerms(q: Question): string | undefined {
+  // Derived key terms come from the answer, whose size the loader bounds; the author's are unbounded.
+  const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
+  const count = keyTerms.length + q.misconceptions.length;
+  if (count > MAX_KEY_TERMS) return `${count} key terms and misconceptions; expected at most ${MAX_KEY_TERMS} (2–4 core ideas and a few depth terms), so the rubric was not checked`;
+  const formCount = [...keyTerms, ...q.misconceptions].reduce((n, item) => n + 1 + item.aliases.length, 0);
+  if (formCount > MAX_FORMS) return `${formCount} terms and aliases; expected at most ${MAX_FORMS}, so the rubric was not checked`;
+  return undefined;
+}
+
 /**
  * Warnings about what makes grading weak in a loaded bank: the rubric's own weaknesses (see
  * lintRubric), terms so generic that most answers hold them, duplicate or overlapping terms,
- * follow-ups that lead nowhere, and a missing topic or difficulty.
+ * follow-ups that lead nowhere, and a missing topic or difficulty. A rubric too large to check
+ * (more than MAX_KEY_TERMS terms or MAX_FORMS forms) is one error instead.
  */
 export function lintBank(questions: readonly Question[]): BankProblem[] {
   const problems: BankProblem[] = [];
@@ -27,7 +43,9 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
     for (const missing of q.defaulted.filter((field) => field === 'topic' || field === 'difficulty')) {
       warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
     }
-    for (const message of lintRubric(q)) warn(q, message);
+    const tooMany = tooManyTerms(q);
+    if (tooMany) problems.push({ file: q.file, severity: 'error', message: tooMany });
+    else for (const message of lintRubric(q)) warn(q, message);
     if (questions.length >= GENERIC_MIN_QUESTIONS) {
       for (const term of keyTerms) {
         const needles = forms(term).map((form) => ` ${normalizeWords(form)} `).filter((needle) => needle.trim() !== '');
@@ -37,7 +55,7 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
         }
       }
     }
-    if (!q.keyTermsDerived) problems.push(...overlappingTerms(q));
+    if (!q.keyTermsDerived && !tooMany) problems.push(...overlappingTerms(q));
     for (const followUp of q.followUps) {
       if (followUp === q.id) warn(q, `follow_ups lists the question itself (${JSON.stringify(followUp)}); list other question ids`);
       else if (!ids.has(followUp)) warn(q, `follow_ups names ${JSON.stringify(followUp)}, which is not a question id in the loaded banks; check the spelling, or run 'nnquiz list' for the ids`);

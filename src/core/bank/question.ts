@@ -7,6 +7,8 @@ import { quoteFound, stripControlSequences } from '../safe-text.js';
 export type Difficulty = 'easy' | 'medium' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 export const DEFAULT_PASS_MARK = 0.6;
+/** The largest weight a key term may have: any number of them then adds up to a finite total. */
+export const MAX_WEIGHT = 100;
 
 /** One idea an interviewer listens for, with the other ways candidates say it. */
 export interface KeyTerm {
@@ -285,8 +287,9 @@ function keyTermList(value: unknown): KeyTerm[] {
       throw new FieldError('key_terms', `${where}: 'aliases' must be a list of strings, e.g. 'aliases: [relu]'; found ${quoteFound(aliases)}`);
     }
     const weight = record.weight ?? 1;
-    if (typeof weight !== 'number' || !(weight > 0) || !Number.isFinite(weight)) {
-      throw new FieldError('key_terms', `${where}: 'weight' must be a positive number, e.g. 'weight: 2'; found ${quoteFound(record.weight)}`);
+    // Bounded so that weights always add up to a finite total: two of 1e308 made a score of NaN.
+    if (typeof weight !== 'number' || !(weight > 0) || !(weight <= MAX_WEIGHT)) {
+      throw new FieldError('key_terms', `${where}: 'weight' must be a positive number up to ${MAX_WEIGHT}, e.g. 'weight: 2'; found ${quoteFound(record.weight)}`);
     }
     // `required` is the name older banks use for a core idea.
     const core = record.core ?? record.required ?? false;

@@ -1,4 +1,4 @@
-import { Marked, type Tokens } from 'marked';
+import { lexer, Marked, type Token, type Tokens } from 'marked';
 import type { Question } from '../bank/question.js';
 
 /** What a study sheet shows of each question. */
@@ -52,6 +52,85 @@ function demoteHeadings(markdown: string): string {
     .join('\n');
 }
 
+/** How deep block quotes and lists may nest in rendered bank Markdown; deeper markers are dropped. */
+export const MAX_MARKDOWN_NESTING = 16;
+
+/**
+ * Drops block-quote and list markers beyond `max` at the start of each line, so a hostile bank
+ * file (`>` × 3000) renders as a bounded quote instead of exhausting the parser's stack.
+ */
+export function boundMarkdownNesting(markdown: string, max = MAX_MARKDOWN_NESTING): string {
+  const container = / {0,3}(?:>[ \t]?|(?:[*+-]|\d{1,9}[.)])[ \t]+)/y;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      let depth = 0;
+      let kept = 0;
+      let end = 0;
+      container.lastIndex = 0;
+      while (container.exec(line) !== null) {
+        end = container.lastIndex;
+        if (++depth === max) kept = end;
+      }
+      return depth > max ? line.slice(0, kept) + line.slice(end) : line;
+    })
+    .join('\n');
+}
+
+/** Whether an error is the parser running out of stack (or string space) on pathological input. */
+const isExhaustion = (error: unknown) => error instanceof RangeError;
+
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
+
+/** A fenced code block that shows text literally, whatever backticks it holds. */
+function literalBlock(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/**
+ * Makes an answer's Markdown inert for any viewer: raw HTML is shown as text, links other than
+ * http, https and mailto keep only their text, and images become their alt text (nothing is
+ * fetched), as in the HTML sheet; unsafe link definitions are removed. What marked still reads as HTML or an unsafe link after that,
+ * or cannot parse at all, is shown as a literal block.
+ */
+export function sanitiseMarkdown(markdown: string): string {
+  let text = boundMarkdownNesting(markdown);
+  for (let pass = 0; pass < 4; pass++) {
+    let tokens: Token[];
+    try {
+      tokens = lexer(text);
+    } catch (error) {
+      if (isExhaustion(error)) return literalBlock(markdown);
+      throw error;
+    }
+    const edits = new Map<string, string>();
+    walkTokens(tokens, (token) => {
+      if (token.type === 'html') edits.set(token.raw, token.raw.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+      else if (token.type === 'link' && !SAFE_LINK.test(token.href.trim())) edits.set(token.raw, token.text.replace(/[<>]/g, (c: string) => (c === '<' ? '&lt;' : '&gt;')));
+      else if (token.type === 'image') edits.set(token.raw, `\\[${escapeMarkdown(token.text || 'image')}\\]`);
+      // A definition no viewer may resolve to an unsafe link, whatever its rules for matching labels.
+      else if (token.type === 'def' && !SAFE_LINK.test(token.href.trim())) edits.set(token.raw, '');
+    });
+    if (edits.size === 0) return text;
+    for (const [raw, safe] of edits) text = text.split(raw).join(safe);
+  }
+  return literalBlock(markdown);
+}
+
+/** Calls `visit` on every token of a marked token tree, lists and tables included. */
+function walkTokens(tokens: readonly Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    visit(token);
+    if (token.type === 'list') for (const item of (token as Tokens.List).items) walkTokens(item.tokens, visit);
+    else if (token.type === 'table') {
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) walkTokens(cell.tokens, visit);
+    } else if ('tokens' in token && token.tokens) walkTokens(token.tokens, visit);
+  }
+}
+
 /** A Markdown study sheet: title, contents by topic, then each question with its answer. */
 export function renderMarkdownSheet(questions: readonly Question[], options: SheetOptions): string {
   const anchor = anchors();
@@ -72,7 +151,7 @@ export function renderMarkdownSheet(questions: readonly Question[], options: She
         out.push('', `> **Your last answer** (${weak.verdict}, ${weak.at.slice(0, 10)}): ${weak.answer ? escapeMarkdown(weak.answer) : '*(skipped)*'}`);
         if (weak.missed.length > 0) out.push('>', `> **Missed:** ${weak.missed.map((t) => `**${escapeMarkdown(t)}**`).join(', ')}`);
       }
-      if (options.answers) out.push('', demoteHeadings(q.answer));
+      if (options.answers) out.push('', sanitiseMarkdown(demoteHeadings(q.answer)));
       if (options.terms && q.keyTerms.length > 0) out.push('', `**Key terms${q.keyTermsDerived ? ' (derived)' : ''}:** ${termList(q).map(escapeMarkdown).join('; ')}`);
     }
   }
@@ -82,8 +161,6 @@ export function renderMarkdownSheet(questions: readonly Question[], options: She
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
-
-const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
 /**
  * Markdown to HTML for bank text, which may come from anyone: raw HTML is shown as text, only
@@ -107,8 +184,14 @@ function createSafeMarked(): Marked {
   });
 }
 
+/** Safe HTML for bank Markdown; nesting is bounded, and text too pathological to parse is shown as it is. */
 export function markdownToSafeHtml(markdown: string, marked = createSafeMarked()): string {
-  return String(marked.parse(markdown, { async: false }));
+  try {
+    return String(marked.parse(boundMarkdownNesting(markdown), { async: false }));
+  } catch (error) {
+    if (isExhaustion(error)) return `<pre>${escapeHtml(markdown)}</pre>`;
+    throw error;
+  }
 }
 
 const STYLE = `
@@ -209,13 +292,18 @@ ${body}
 /** An Anki tag: no spaces (Anki splits tags on them), no quotes or tabs. */
 const ankiTag = (text: string) => text.trim().replace(/[\s"]+/g, '_').replace(/^_+|_+$/g, '');
 
-/** One Anki field on one line: HTML needs no newlines between tags, and those inside <pre> become <br>. */
+/**
+ * One Anki field on one line: HTML needs no newlines between tags, and those inside <pre> become
+ * <br>. A leading `#` is written as an entity: Anki reads a line that starts with `#` as a comment,
+ * or at the top as a `#key:value` header that could change the deck, note type or separator.
+ */
 const ankiField = (html: string) =>
   html
     .trim()
     .replace(/>\s*\n\s*</g, '><')
     .replace(/\t/g, '    ')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\r?\n/g, '<br>')
+    .replace(/^#/, '&#35;');
 
 /**
  * Anki's text import format: header lines, then one Basic note per line — front (question), back

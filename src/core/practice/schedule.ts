@@ -27,20 +27,33 @@ export interface CardState {
  */
 export function buildSchedule(attempts: readonly Attempt[]): Map<string, CardState> {
   const cards = new Map<string, CardState>();
-  const ordered = [...attempts].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const attempt of ordered) {
-    const at = new Date(attempt.at);
+  // By the time each names, not by its text (an offset such as +14:00 sorts out of time order);
+  // a time that cannot be read has no place in the order, and the store reports it as damaged.
+  const ordered = attempts
+    .map((attempt) => ({ attempt, time: Date.parse(attempt.at) }))
+    .filter(({ time }) => !Number.isNaN(time))
+    .sort((a, b) => a.time - b.time);
+  for (const { attempt, time } of ordered) {
+    const at = new Date(time);
     const state = cards.get(attempt.question) ?? { question: attempt.question, card: createEmptyCard<Card>(at), due: at, attempts: [] };
-    const card = scheduler.next(state.card, at, TO_FSRS[effectiveRating(attempt)]).card;
+    const card = scheduler.next(state.card, notBefore(at, state.card), TO_FSRS[effectiveRating(attempt)]).card;
     cards.set(attempt.question, { question: attempt.question, card, due: card.due, attempts: [...state.attempts, attempt] });
   }
   return cards;
 }
 
+/**
+ * FSRS refuses a review earlier than the card's last one ("Invalid delta_t"): when the clock went
+ * back since (a review on a laptop whose clock was wrong), the review counts as at the last one.
+ */
+function notBefore(at: Date, card: Card): Date {
+  return card.last_review && card.last_review.getTime() > at.getTime() ? card.last_review : at;
+}
+
 /** What each rating would schedule next for a question, for showing before the user chooses. */
 export function previewRatings(state: CardState | undefined, now: Date): Record<Rating, Date> {
   const card = state?.card ?? createEmptyCard<Card>(now);
-  const preview = scheduler.repeat(card, now);
+  const preview = scheduler.repeat(card, notBefore(now, card));
   return {
     again: preview[FsrsRating.Again].card.due,
     hard: preview[FsrsRating.Hard].card.due,

@@ -107,11 +107,11 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
     .map(([question, list]) => ({
       question,
       count: list.length,
-      last: list.map((f) => f.at).sort().at(-1)!,
+      last: list.reduce((latest, f) => (Date.parse(f.at) > Date.parse(latest) ? f.at : latest), list[0]!.at),
       notes: list.flatMap((f) => (f.note ? [f.note] : [])),
       orphaned: !byId.has(question),
     }))
-    .sort((a, b) => (a.last < b.last ? 1 : -1));
+    .sort((a, b) => Date.parse(b.last) - Date.parse(a.last));
 
   return {
     attempts: attempts.length,

@@ -78,3 +78,47 @@ describe('renderAnkiSheet', () => {
     expect(lines.at(-1)!.split('\t')[2]).toBe('web <img_src=x_onerror=alert(1)> tag_with_spaces');
   });
 });
+
+describe('hostile bank text (issue 11)', () => {
+  const base = small.find((q) => q.id === 'dropout')!;
+  const hostile = readBank([fixture('xss-bank')]).questions[0]!;
+
+  it('escapes a leading # in an Anki field, so no note becomes a comment or a #key:value header', () => {
+    const question = { ...base, question: '#deck:Hijacked', answer: '# notetype:Cloze' };
+    const lines = renderAnkiSheet([question], options).trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#tags column:3']);
+    expect(lines[4]!.startsWith('&#35;deck:Hijacked\t')).toBe(true);
+    expect(lines.filter((line) => line.startsWith('#'))).toHaveLength(4);
+  });
+
+  it('escapes raw HTML and drops javascript: and data: links and images in the Markdown sheet', () => {
+    const extra = '<svg onload=alert(1)>\n\n<iframe src="javascript:alert(1)"></iframe>\n\n[x](<javascript:alert(1)>) [y](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(2)>\n\n[ref][bad]\n\n[bad]: javascript:alert(3)\n\nA `<b>` in code stays as it is.';
+    const sheet = renderMarkdownSheet([{ ...hostile, answer: `${hostile.answer}\n\n${extra}` }], options);
+    const answer = sheet.slice(sheet.indexOf('id: `xss`'));
+    expect(answer).not.toMatch(/<(script|img|iframe|svg)\b/i);
+    expect(answer).not.toMatch(/\]\(\s*<?\s*(javascript|data):/i);
+    expect(answer).not.toMatch(/<javascript:/i);
+    expect(answer).not.toMatch(/javascript:alert\(3\)/);
+    expect(answer).toContain('&lt;script>document.title');
+    expect(answer).toContain('[safe link](https://example.com/page)');
+    expect(answer).toContain('\\[tracking pixel\\]');
+    expect(answer).toContain('A `<b>` in code stays as it is.');
+  });
+
+  it.each([
+    ['block quotes', '>'.repeat(3000) + ' deep'],
+    ['lists', '- '.repeat(3000) + 'deep'],
+    ['emphasis', '*'.repeat(3000) + 'deep' + '*'.repeat(3000)],
+  ])('renders answers of deeply nested %s in every format instead of crashing', (_, answer) => {
+    const question = { ...base, answer };
+    expect(renderHtmlSheet([question], options)).toContain('deep');
+    expect(renderAnkiSheet([question], options)).toContain('deep');
+    expect(renderMarkdownSheet([question], options)).toContain('deep');
+  });
+
+  it('bounds the nesting of block quotes and lists', () => {
+    const html = renderHtmlSheet([{ ...base, answer: '>'.repeat(3000) + ' deep' }], options);
+    expect(html.match(/<blockquote>/g)).toHaveLength(16);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeBatchLine } from '../../../src/core/grading/batch.js';
+import { formatBatchOutput, gradeBatchLine, MAX_ANSWER_CHARS } from '../../../src/core/grading/batch.js';
 import { parseQuestion, type Question } from '../../../src/core/bank/question.js';
 
 const parsed = parseQuestion('---\nid: dropout\nquestion: What is dropout?\nkey_terms: [randomly zeroes units, co-adaptation]\n---\nDropout randomly zeroes units.', {
@@ -31,5 +31,40 @@ describe('gradeBatchLine', () => {
     const result = gradeBatchLine(line, 4, find);
     expect(result.ok).toBe(false);
     expect(result.output).toMatchObject({ line: 4, error: expect.stringMatching(error) });
+  });
+});
+
+describe('gradeBatchLine on hostile lines', () => {
+  it('reports a line nested too deeply to write back, keeping its id, and the result can be written', () => {
+    const line = `{"id":"dropout","answer":"x","deep":${'['.repeat(20000)}${']'.repeat(20000)}}`;
+    const result = gradeBatchLine(line, 3, find);
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatchObject({ id: 'dropout', answer: 'x', line: 3, error: expect.stringMatching(/nested more than 100 levels deep/) });
+    expect(JSON.parse(formatBatchOutput(result, 3))).toMatchObject({ line: 3, error: expect.any(String) });
+  });
+
+  it('keeps nesting that JSON.stringify can write back', () => {
+    const result = gradeBatchLine(`{"id":"dropout","answer":"x","meta":${'['.repeat(50)}1${']'.repeat(50)}}`, 1, find);
+    expect(result.ok).toBe(true);
+  });
+
+  it('writes a line whose fields cannot be written back as an error line instead of throwing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20000; i++) deep = [deep];
+    const line = formatBatchOutput({ ok: true, output: { id: 'dropout', answer: 'x', deep } }, 9);
+    expect(JSON.parse(line)).toEqual({ id: 'dropout', answer: 'x', line: 9, error: expect.stringMatching(/nested too deeply/) });
+  });
+
+  it(`refuses an answer longer than ${MAX_ANSWER_CHARS} characters, without echoing it`, () => {
+    const result = gradeBatchLine(JSON.stringify({ id: 'dropout', answer: 'a '.repeat(MAX_ANSWER_CHARS) }), 2, find);
+    expect(result.ok).toBe(false);
+    expect(result.output).toEqual({ id: 'dropout', line: 2, error: 'the answer is 40,000 characters long; expected at most 20,000; shorten it' });
+    expect(gradeBatchLine(JSON.stringify({ id: 'dropout', answer: 'a'.repeat(MAX_ANSWER_CHARS) }), 2, find).ok).toBe(true);
+  });
+
+  it('does not copy an "error" field of the input into a graded line', () => {
+    const result = gradeBatchLine('{"id":"dropout","answer":"it randomly zeroes units","error":"old"}', 1, find);
+    expect(result.ok).toBe(true);
+    expect(result.output).not.toHaveProperty('error');
   });
 });

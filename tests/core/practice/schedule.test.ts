@@ -69,3 +69,24 @@ describe('planCram', () => {
     expect(planCram(questions, schedule, 10).map((q) => q.id)).toEqual(['c', 'b', 'a', 'd']);
   });
 });
+
+describe('buildSchedule and odd clocks', () => {
+  it('replays attempts in the order of the time they name, whatever their text (an offset, a clock that jumped)', () => {
+    // 09:30 UTC, though its text sorts after 10:00Z: replayed by text, FSRS saw time go backwards.
+    const attempts = [attempt('a', '2026-01-01T10:00:00.000Z'), attempt('a', '2026-01-01T23:30:00.000+14:00'), attempt('a', '2026-01-05T10:00:00.000Z')];
+    const state = buildSchedule(attempts).get('a')!;
+    expect(state.attempts.map((a) => a.at)).toEqual(['2026-01-01T23:30:00.000+14:00', '2026-01-01T10:00:00.000Z', '2026-01-05T10:00:00.000Z']);
+    expect(state.due.getTime()).toBeGreaterThan(Date.parse('2026-01-06T00:00:00Z'));
+  });
+
+  it('skips an attempt whose time cannot be read rather than failing', () => {
+    const state = buildSchedule([attempt('a', day(1).toISOString()), attempt('a', 'not a time'), attempt('a', day(3).toISOString())]).get('a')!;
+    expect(state.attempts).toHaveLength(2);
+  });
+
+  it('previews ratings for a question last answered in the future (the clock went back) without failing', () => {
+    const state = buildSchedule([attempt('a', day(10).toISOString())]).get('a');
+    expect(() => nextDue(state, day(1), 'good')).not.toThrow();
+    expect(nextDue(state, day(1), 'good').getTime()).toBeGreaterThan(day(10).getTime());
+  });
+});

@@ -47,3 +47,19 @@ describe('computeStats', () => {
     expect(stats).toMatchObject({ dueToday: 0, dueThisWeek: 2 });
   });
 });
+
+describe('computeStats and odd clocks', () => {
+  it('finds the latest flag by the time it names, not by its text', () => {
+    const questions = [question('adam', 'optimization'), question('dropout', 'regularization')];
+    const flags = [
+      { question: 'adam', at: '2026-01-01T23:30:00.000+14:00', note: 'older, though its text sorts later' },
+      { question: 'adam', at: '2026-01-01T10:00:00.000Z', note: 'newer' },
+      { question: 'dropout', at: '2026-01-01T09:45:00.000Z' },
+    ];
+    const stats = computeStats([], flags, questions, new Date(Date.UTC(2026, 0, 2)));
+    expect(stats.flagged.map((f) => [f.question, f.last])).toEqual([
+      ['adam', '2026-01-01T10:00:00.000Z'],
+      ['dropout', '2026-01-01T09:45:00.000Z'],
+    ]);
+  });
+});
