@@ -189,8 +189,8 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
   if (answer === '') {
     throw new FieldError('', 'the model answer is empty; expected it as Markdown after the closing --- line');
   }
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = boundedCopy(key, value);
+  // Built as entries, so that a key named `__proto__` is kept as a key and never sets a prototype.
+  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN_KEYS.has(key)).map(([key, value]) => [key, boundedCopy(key, value)]));
   return {
     id,
     question,

@@ -147,3 +147,12 @@ Gradients **shrink** layer by layer.
     expect(question?.keyTerms[0]?.aliases).toEqual(['y']);
   });
 });
+
+describe('parseQuestion: unknown keys', () => {
+  it('keeps a key named __proto__ as a key, without touching any prototype', () => {
+    const result = parseQuestion('---\nquestion: Q?\n__proto__: {polluted: true}\nsource: x\n---\nAnswer.\n', { file: 'f.md', defaultId: 'f' });
+    expect(Object.keys(result.question!.extra)).toEqual(['__proto__', 'source']);
+    expect(Object.getPrototypeOf(result.question!.extra)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
