@@ -37,6 +37,15 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
   const answers = questions.map((q) => ` ${normalizeWords(q.answer)} `);
   const warn = (q: Question, message: string) => problems.push({ file: q.file, severity: 'warning', message });
 
+  const bySkeleton = new Map<string, Question>();
+  for (const q of questions) {
+    const skeleton = idSkeleton(q.id);
+    const other = bySkeleton.get(skeleton);
+    if (other && other.id !== q.id) {
+      warn(q, `id ${JSON.stringify(q.id)} looks like ${JSON.stringify(other.id)} (${other.file}) but is spelled with other characters; give it an id in plain letters`);
+    } else if (!other) bySkeleton.set(skeleton, q);
+  }
+
   questions.forEach((q) => {
     // Derived key terms come from the answer itself; only the author's own terms can be weak.
     const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
@@ -63,6 +72,15 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
   });
   return problems;
 }
+
+/** Letters of other scripts that look like Latin ones (`а` in Cyrillic `аdam`). */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
+/** What an id looks like on screen: folded, with look-alike letters of other scripts read as Latin. */
+const idSkeleton = (id: string) => [...id.normalize('NFKD').toLowerCase()].map((c) => LOOK_ALIKES[c] ?? c).join('');
 
 /** Two key terms sharing a form, or one term's form standing inside another's as whole words. */
 function overlappingTerms(q: Question): BankProblem[] {

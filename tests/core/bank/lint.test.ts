@@ -49,3 +49,12 @@ describe('lintBank', () => {
     expect(lintBank(readBank([bundledBank]).questions).map((p) => `${p.file}: ${p.message}`)).toEqual([]);
   });
 });
+
+describe('lintBank: look-alike ids', () => {
+  it('warns about an id spelled with letters of another script that looks like an id already loaded', () => {
+    const latin = make('adam', 'Adam keeps moving averages.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: moving averages, core: true}]\n');
+    const cyrillic = make('\u0430dam', 'Adam keeps moving averages.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: moving averages, core: true}]\n');
+    expect(messages([latin, cyrillic])).toEqual([expect.stringMatching(/^id "аdam" looks like "adam" \(adam\.md\) but is spelled with other characters/)]);
+    expect(messages([latin])).toEqual([]);
+  });
+});
