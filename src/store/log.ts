@@ -83,6 +83,8 @@ export function readRecords(file: string): { records: Array<{ line: number; valu
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damaged: [] };
+    // Node leaves the path out of some errors (EISDIR); the message must name the log.
+    (error as NodeJS.ErrnoException).path ??= file;
     throw error;
   }
   const records: Array<{ line: number; value: Record<string, unknown> }> = [];

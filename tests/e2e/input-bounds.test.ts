@@ -102,6 +102,7 @@ describe('the environment\'s errors are not reported as bugs', () => {
     const { status, stderr } = runCli(['quiz', '--count', '1', '--data-dir', data], { input: 'an answer\n' });
     expect(status).toBe(1);
     expect(stderr).toMatch(/^nnquiz: .*a folder stands where a file was expected \(EISDIR\)\nhint: move that folder away, or give the path of a file\n$/m);
+    expect(stderr).toContain(JSON.stringify(join(data, 'attempts.jsonl')));
     clean(stderr);
   });
 });
