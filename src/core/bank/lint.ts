@@ -2,6 +2,7 @@ import { containsPhrase, normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
 import { lintRubric } from '../grading/rubric-lint.js';
+import { boundMarkdownNesting, MAX_MARKDOWN_NESTING } from '../export/sheet.js';
 
 /** A key term found in more than this share of a bank's answers tells answers apart poorly. */
 const GENERIC_SHARE = 0.5;
@@ -51,6 +52,9 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
     const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
     for (const missing of q.defaulted.filter((field) => field === 'topic' || field === 'difficulty')) {
       warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
+    }
+    if (boundMarkdownNesting(q.answer) !== q.answer) {
+      warn(q, `the model answer nests block quotes or lists more than ${MAX_MARKDOWN_NESTING} levels deep; it is shown cut to ${MAX_MARKDOWN_NESTING} levels: flatten it`);
     }
     const tooMany = tooManyTerms(q);
     if (tooMany) problems.push({ file: q.file, severity: 'error', message: tooMany });

@@ -58,3 +58,10 @@ describe('lintBank: look-alike ids', () => {
     expect(messages([latin])).toEqual([]);
   });
 });
+
+describe('lintBank: deep nesting', () => {
+  it('names a model answer nested too deeply to render in full', () => {
+    const deep = make('deep', `${'> '.repeat(40)}deep quote`, 'topic: t\ndifficulty: easy\n');
+    expect(messages([deep])).toEqual([expect.stringMatching(/^the model answer nests block quotes or lists more than 16 levels deep/)]);
+  });
+});
