@@ -1,22 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ProgressStore, type NewAttempt } from '../../src/store/progress.js';
+import { ProgressStore } from '../../src/store/progress.js';
 import { tempDir } from '../helpers.js';
+import { attempt } from './helpers/attempt.js';
 
-const attempt = (question: string, extra: Partial<NewAttempt> = {}): NewAttempt => ({
-  question,
-  answer: `my answer to ${question}`,
-  score: 0.5,
-  verdict: 'partial',
-  matched: [{ term: 'a', text: 'a', how: 'exact' }],
-  missing: ['b'],
-  seconds: 3,
-  late: false,
-  skipped: false,
-  mode: 'quiz',
-  rating: 'hard',
-  ...extra,
-});
 
 const record = (fields: Record<string, unknown>) =>
   JSON.stringify({ v: 1, type: 'attempt', id: fields.question, answer: 'x', score: 1, verdict: 'correct', rating: 'good', matched: [], missing: [], seconds: 1, ...fields });

@@ -3,23 +3,10 @@ import { appendFileSync, chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ProgressStore, StoreError, type NewAttempt } from '../../src/store/progress.js';
+import { ProgressStore, StoreError } from '../../src/store/progress.js';
 import { tempDir } from '../helpers.js';
+import { attempt } from './helpers/attempt.js';
 
-const attempt = (question: string, extra: Partial<NewAttempt> = {}): NewAttempt => ({
-  question,
-  answer: `my answer to ${question}`,
-  score: 0.5,
-  verdict: 'partial',
-  matched: [{ term: 'a', text: 'a', how: 'exact' }],
-  missing: ['b'],
-  seconds: 3,
-  late: false,
-  skipped: false,
-  mode: 'quiz',
-  rating: 'hard',
-  ...extra,
-});
 
 const worker = fileURLToPath(new URL('./helpers/append-worker.mjs', import.meta.url));
 
