@@ -259,7 +259,7 @@ function stringList(data: Record<string, unknown>, field: string, example: strin
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
     throw new FieldError(field, `'${field}' must be a list of strings, e.g. '${example}'; found ${quoteFound(value)}`);
   }
-  return [...new Set(value.map((item) => cleanString(String(item), field)).filter(Boolean))];
+  return cleanList(value, field);
 }
 
 function keyTermList(value: unknown): KeyTerm[] {
@@ -282,10 +282,7 @@ function keyTermList(value: unknown): KeyTerm[] {
     if (typeof record.term !== 'string' || !cleanString(record.term, 'key_terms')) {
       throw new FieldError('key_terms', `${where} needs 'term:' as a non-empty string, e.g. '{term: ReLU}'; found ${quoteFound(record.term)}`);
     }
-    const aliases = record.aliases ?? [];
-    if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string' && typeof alias !== 'number')) {
-      throw new FieldError('key_terms', `${where}: 'aliases' must be a list of strings, e.g. 'aliases: [relu]'; found ${quoteFound(aliases)}`);
-    }
+    const aliases = aliasList(record, where, 'key_terms');
     const weight = record.weight ?? 1;
     // Bounded so that weights always add up to a finite total: two of 1e308 made a score of NaN.
     if (typeof weight !== 'number' || !(weight > 0) || !(weight <= MAX_WEIGHT)) {
@@ -296,11 +293,20 @@ function keyTermList(value: unknown): KeyTerm[] {
     if (typeof core !== 'boolean') {
       throw new FieldError('key_terms', `${where}: 'core' must be true or false; found ${quoteFound(record.core ?? record.required)}`);
     }
-    return { term: cleanString(record.term, 'key_terms'), aliases: cleanList(aliases, 'key_terms'), weight, core };
+    return { term: cleanString(record.term, 'key_terms'), aliases, weight, core };
   });
 }
 
 const cleanList = (items: unknown[], field: string) => [...new Set(items.map((item) => cleanString(String(item), field)).filter(Boolean))];
+
+/** The `aliases:` of a key term or misconception: a list of strings, cleaned and without repeats. */
+function aliasList(record: Record<string, unknown>, where: string, field: string): string[] {
+  const aliases = record.aliases ?? [];
+  if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string' && typeof alias !== 'number')) {
+    throw new FieldError(field, `${where}: 'aliases' must be a list of strings, e.g. 'aliases: [relu]'; found ${quoteFound(aliases)}`);
+  }
+  return cleanList(aliases, field);
+}
 
 function misconceptionList(value: unknown): Misconception[] {
   if (value === undefined || value === null) return [];
@@ -316,11 +322,7 @@ function misconceptionList(value: unknown): Misconception[] {
     if (!claim || !why) {
       throw new FieldError('misconceptions', `${where} needs 'claim:' and 'why:' as non-empty strings, e.g. '{claim: dropout is used at test time, why: it is switched off at inference}'; found ${quoteFound(entry)}`);
     }
-    const aliases = record!.aliases ?? [];
-    if (!Array.isArray(aliases) || aliases.some((alias) => typeof alias !== 'string' && typeof alias !== 'number')) {
-      throw new FieldError('misconceptions', `${where}: 'aliases' must be a list of strings; found ${quoteFound(aliases)}`);
-    }
-    return { claim, aliases: cleanList(aliases, 'misconceptions'), why };
+    return { claim, aliases: aliasList(record!, where, 'misconceptions'), why };
   });
 }
 
