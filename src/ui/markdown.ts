@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { lexer, type Token, type Tokens } from 'marked';
-import { boundMarkdownNesting } from '../core/export/sheet.js';
+import { boundMarkdownNesting } from '../core/markdown-nesting.js';
 import { stripControlSequences } from '../core/safe-text.js';
 import { displayWidth } from './layout.js';
 

@@ -2,7 +2,7 @@ import { containsPhrase, normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
 import { lintRubric } from '../grading/rubric-lint.js';
-import { boundMarkdownNesting, MAX_MARKDOWN_NESTING } from '../export/sheet.js';
+import { boundMarkdownNesting, MAX_MARKDOWN_NESTING } from '../markdown-nesting.js';
 
 /** A key term found in more than this share of a bank's answers tells answers apart poorly. */
 const GENERIC_SHARE = 0.5;
