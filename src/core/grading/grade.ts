@@ -4,7 +4,7 @@ import { asksForList, isKeywordList } from './keyword-list.js';
 import { Answer, findForm, isBetter, readForm, reversedForms, type Form, type MatchKind, type Phrase, type RelationOccurrence } from './match.js';
 import { scoreIdeas, type Verdict } from './score.js';
 import { words } from '../normalize.js';
-import { americanize, GLUE, wordStem } from './lexicon.js';
+import { americanize, contentWords, wordStem } from './lexicon.js';
 import { readUnits, type Unit } from './text.js';
 
 export type { MatchKind } from './match.js';
@@ -76,7 +76,16 @@ const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
  * The stems of a text's words that are not glue. Compared word by word, not by lexicon family:
  * `gradients shrink` says more than the question "what is the vanishing gradient problem?".
  */
-const contentStems = (text: string) => words(text).filter((w) => !GLUE.has(w)).map(wordStem);
+const contentStems = (text: string) => contentWords(text).map(wordStem);
+
+/** The stems of the words of a question, against which a form may only repeat it. */
+export const questionStemsOf = (question: string | undefined): Set<string> => new Set(question ? contentStems(question) : []);
+
+/** Whether a term or alias is made only of words the question already uses, so it earns nothing. */
+export function onlyRepeatsQuestion(form: string, questionStems: ReadonlySet<string>): boolean {
+  const stems = contentStems(form);
+  return stems.length > 0 && stems.every((s) => questionStems.has(s));
+}
 
 function prepareIdea(texts: string[], questionStems: Set<string>, negated: boolean): PreparedIdea {
   const forms: Form[] = [];
@@ -86,7 +95,7 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
     if (!form) return;
     // A form made only of words the question uses says nothing the question did not; a relation
     // binds two things, which is a claim of its own.
-    if (form.parts.length === 1 && questionStems.size > 0 && contentStems(text).every((k) => questionStems.has(k))) return;
+    if (form.parts.length === 1 && onlyRepeatsQuestion(text, questionStems)) return;
     forms.push({ ...form, text });
     // `unlabelled data` denied is `labelled data`: a different idea, not this one under a negation.
     if (!negated && form.parts[0]!.units.some((u) => u.key.startsWith('un'))) return;
@@ -100,7 +109,7 @@ function prepareRubric(question: GradableQuestion): PreparedRubric {
   let rubric = prepared.get(question);
   if (rubric) return rubric;
   // A term or alias that only repeats the question earns nothing (see prepareIdea).
-  const questionStems = new Set(question.question ? contentStems(question.question) : []);
+  const questionStems = questionStemsOf(question.question);
   const terms = question.keyTerms.map((t: KeyTerm) => prepareIdea([t.term, ...t.aliases], questionStems, t.negated === true));
   const misconceptions = (question.misconceptions ?? []).map((m: Misconception) => prepareIdea([m.claim, ...m.aliases], new Set(), false));
   const relations = terms.flatMap((idea) => idea.forms.filter((f) => f.parts.length === 2));

@@ -1,4 +1,4 @@
-import { stem } from '../normalize.js';
+import { stem, words } from '../normalize.js';
 import { SYNONYM_TABLE } from './synonym-table.js';
 import { EQUIVALENT_PHRASES, GENERAL_FAMILIES, GLUE_WORDS, LIGHT_VERBS, NEGATED_FAMILIES, NOUN_NEGATIONS, OPPOSITE_FAMILIES, VERB_NEGATIONS } from './lexicon-data.js';
 
@@ -181,3 +181,6 @@ export function synonymsOf(word: string): readonly string[] {
   }
   return synonymIndex.get(word) ?? NO_SYNONYMS;
 }
+
+/** The words of a text that carry meaning: folded, without glue words. */
+export const contentWords = (text: string): string[] => words(text).filter((w) => !GLUE.has(w));

@@ -1,13 +1,10 @@
 import type { Question } from '../bank/question.js';
-import { words } from '../normalize.js';
 import { isStopword } from '../stopwords.js';
-import { gradeAnswer } from './grade.js';
-import { GLUE, isGeneralWord, wordStem } from './lexicon.js';
+import { gradeAnswer, onlyRepeatsQuestion, questionStemsOf } from './grade.js';
+import { contentWords, isGeneralWord } from './lexicon.js';
 
 /** More core ideas than this and the rubric asks for completeness, not understanding. */
 export const MAX_CORE_IDEAS = 4;
-
-const contentWords = (text: string) => words(text).filter((w) => !GLUE.has(w));
 
 /**
  * What makes a rubric grade badly, found the way an expert reviewer finds it by hand: the model
@@ -38,13 +35,13 @@ export function lintRubric(q: Question): string[] {
     }
   }
 
-  const questionStems = new Set(contentWords(q.question).map(wordStem));
+  const questionStems = questionStemsOf(q.question);
   const ideas = [...q.keyTerms.map((t) => ({ name: t.term, forms: [t.term, ...t.aliases] })), ...q.misconceptions.map((m) => ({ name: m.claim, forms: [m.claim, ...m.aliases] }))];
   for (const idea of ideas) {
     for (const form of idea.forms) {
       if (/\.\.\.|…/.test(form)) continue;
       const content = contentWords(form);
-      if (content.length > 0 && content.every((w) => questionStems.has(wordStem(w)))) {
+      if (onlyRepeatsQuestion(form, questionStems)) {
         out.push(`${JSON.stringify(form)} (for ${JSON.stringify(idea.name)}) only repeats words of the question, so it earns nothing; say what the answer must claim about them`);
       } else if (content.length === 1 && (isStopword(content[0]!) || isGeneralWord(content[0]!))) {
         out.push(`${JSON.stringify(form)} (for ${JSON.stringify(idea.name)}) is a common word that answers say whatever they mean; use a phrase that states the idea`);
