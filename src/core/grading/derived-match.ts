@@ -1,6 +1,6 @@
 import type { KeyTerm } from '../bank/question.js';
 import { stem, tokenize } from '../normalize.js';
-import { isTypo, type MatchKind } from './match.js';
+import { isTypo, KIND_RANK, type MatchKind } from './match.js';
 import { isNegated } from './negation.js';
 import { expandAbbreviation } from './text.js';
 
@@ -27,8 +27,6 @@ export interface DerivedHearing {
   wrongPolarity?: string;
 }
 
-const RANK: Record<string, number> = { exact: 0, stem: 1, typo: 2 };
-
 /**
  * Hears a derived key term word by word, as a plain word list would: derived terms are single
  * content words of a model answer, not ideas, so the lexicon's families (`low` for `less`) and the
@@ -43,14 +41,15 @@ export function hearDerivedTerm(term: KeyTerm, answer: AnswerWords): DerivedHear
     const formWord = form.toLowerCase();
     const formStem = stem(formWord);
     for (const w of answer.words) {
-      const how: MatchKind | undefined =
+      const how: 'exact' | 'stem' | 'typo' | undefined =
         w.word === formWord ? 'exact' : w.stem === formStem || (w.full !== undefined && stem(w.full) === formStem) ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
       if (!how) continue;
       if (w.negated !== (term.negated === true)) {
         wrongPolarity ??= answer.text.slice(w.start, w.end);
         continue;
       }
-      const rank = RANK[how]! + (i > 0 ? 0.5 : 0);
+      // An alias ranks just behind the term's own word said the same way.
+      const rank = KIND_RANK[how] + (i > 0 ? 0.5 : 0);
       if (!best || rank < best.rank) best = { text: answer.text.slice(w.start, w.end), form, how: how === 'exact' && i > 0 ? 'alias' : how, rank };
     }
   }

@@ -33,7 +33,8 @@ export interface Form {
   parts: Phrase[];
 }
 
-const KIND_RANK: Record<UnitMatch, number> = { exact: 0, synonym: 1, stem: 2, typo: 3 };
+/** How sure each kind of match is, surest first. */
+export const KIND_RANK: Record<UnitMatch, number> = { exact: 0, synonym: 1, stem: 2, typo: 3 };
 const worse = (a: UnitMatch, b: UnitMatch) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
 export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK[b];
 
