@@ -143,9 +143,8 @@ export class Answer {
   /** For each unit, its place in `content`, or -1 for glue. */
   readonly contentPosition: number[];
   private readonly byKey = new Map<string, number[]>();
-  private readonly byInitial = new Map<string, number[]>();
-  /** Plain words by their first letter: where a word written joined or split up can start. */
-  readonly byFirstLetter = new Map<string, number[]>();
+  /** Single words by their first letter: where a typo, a word cut short, or a word written joined or split up can start. */
+  private readonly byFirstLetter = new Map<string, number[]>();
   private readonly positionsOf = new Map<string, number[]>();
   private readonly phrases = new Map<Phrase, Occurrence[]>();
 
@@ -176,8 +175,7 @@ export class Answer {
       add(this.byKey, u.key, i);
       if (u.word !== u.key) add(this.byKey, u.word, i);
       if (u.expanded) add(this.byKey, u.expanded.key, i);
-      if (!u.negated && !u.word.includes(' ') && (u.word.length >= 5 || u.truncated)) add(this.byInitial, u.word[0]!, i);
-      if (!u.family) add(this.byFirstLetter, u.word[0]!, i);
+      if (!u.negated && !u.word.includes(' ')) add(this.byFirstLetter, u.word[0]!, i);
     });
   }
 
@@ -190,12 +188,17 @@ export class Answer {
         ...(this.byKey.get(unit.key) ?? []),
         ...(this.byKey.get(unit.word) ?? []),
         ...(unit.negated ? [] : synonymsOf(unit.word).flatMap((synonym) => this.byKey.get(synonym) ?? [])),
-        ...(unit.negated || unit.word.includes(' ') ? [] : (this.byInitial.get(unit.word[0]!) ?? [])),
+        ...(unit.negated || unit.word.includes(' ') ? [] : this.startingWith(unit.word[0]!)),
       ]);
       result = [...candidates].filter((i) => compareUnit(unit, this.units[i]!) !== undefined).sort((a, b) => a - b);
       this.positionsOf.set(id, result);
     }
     return result;
+  }
+
+  /** Where single words starting with this letter stand. */
+  startingWith(letter: string): readonly number[] {
+    return this.byFirstLetter.get(letter) ?? [];
   }
 
   /** Every place the phrase occurs (see findPhrase), computed once per phrase. */
@@ -233,8 +236,9 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
     }
   }
   // Written as one word or as several: `batchnorm` for `batch norm`, `back propagation` for `backpropagation`.
-  for (const start of phrase.joined ? (context.byFirstLetter.get(phrase.joined[0]!) ?? []) : []) {
+  for (const start of phrase.joined ? context.startingWith(phrase.joined[0]!) : []) {
     const head = answer[start]!;
+    if (head.family) continue;
     if (n > 1) {
       if (head.word === phrase.joined) found.push({ how: 'exact', first: start, last: start });
       // A typo only in one word written for several (`batchnrom`); joining several answer words and
