@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBank } from './generate-bank.mjs';
+import { generateLog } from './generate-log.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'nnquiz.js');
 const rssHook = join(root, 'bench', 'report-rss.cjs');
 const runs = Number(process.env.NNQUIZ_BENCH_RUNS ?? 15);
 const sizes = (process.env.NNQUIZ_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const logSizes = (process.env.NNQUIZ_BENCH_LOG_SIZES ?? '20000,200000').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'nnquiz-bench-'));
 
 const median = (values) => {
@@ -26,12 +28,12 @@ let fresh = 0;
 const dataDir = (warm) => (warm ? join(work, 'data-warm') : join(work, `data-cold-${fresh++}`));
 
 /** Runs a command once; returns wall time in ms and peak memory in MB. */
-function measure(args, warm) {
+function measure(args, warm, data = dataDir(warm)) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--require', rssHook, ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: dataDir(warm) },
+    env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: data },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -42,7 +44,7 @@ function measure(args, warm) {
 /** Measures several commands in turn, interleaved so that machine noise falls on all of them alike. */
 function compare(commands, count) {
   const samples = commands.map(() => []);
-  for (let i = 0; i < count; i++) commands.forEach(({ args, warm }, c) => samples[c].push(measure(args, warm)));
+  for (let i = 0; i < count; i++) commands.forEach(({ args, warm, data }, c) => samples[c].push(measure(args, warm, data)));
   return samples.map((list) => ({ ms: median(list.map((s) => s.ms)), rss: median(list.map((s) => s.rss)) }));
 }
 
@@ -101,6 +103,24 @@ try {
   }
   const ten = rows.find((r) => r.size === 10_000);
   if (ten) console.log(`\n  10,000 files searched in ${(ten.searchWarm.ms / 1000).toFixed(2)} s with the cache, ${(ten.searchCold.ms / 1000).toFixed(2)} s without (aim: under 1 s)`);
+
+  // stats replays every attempt through the scheduler: a long log must cost time in proportion.
+  const ids = JSON.parse(spawnSync(process.execPath, [bin, 'list', '--json'], { encoding: 'utf8', env: { ...process.env, NNQUIZ_DATA_DIR: dataDir(true) } }).stdout).map((q) => q.id);
+  const logRows = [];
+  for (const size of logSizes) {
+    const folder = join(work, `log-${size}`);
+    generateLog(folder, size, ids);
+    const [stats] = compare([{ args: [bin, 'stats'], data: folder }], bankRuns);
+    logRows.push({ size, stats });
+    rmSync(folder, { recursive: true, force: true });
+  }
+  console.log(`\nLong practice logs (bundled bank; medians of ${bankRuns} runs)`);
+  console.log('  attempts   nnquiz stats    peak memory');
+  for (const r of logRows) console.log(`  ${String(r.size).padStart(8)}  ${ms(r.stats.ms)}     ${mb(r.stats.rss)}`);
+  for (let i = 1; i < logRows.length; i++) {
+    const [a, b] = [logRows[i - 1], logRows[i]];
+    console.log(`  ${a.size} → ${b.size} (${(b.size / a.size).toFixed(0)}x attempts): time ${(b.stats.ms / a.stats.ms).toFixed(1)}x, memory ${(b.stats.rss / a.stats.rss).toFixed(1)}x`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

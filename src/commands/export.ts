@@ -1,5 +1,5 @@
 import { closeSync, constants, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { toQuestionJson } from '../core/json.js';
 import { effectiveVerdict, type Attempt } from '../core/practice/progress.js';
 import type { Question } from '../core/bank/question.js';
@@ -8,7 +8,7 @@ import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat
 import { CliError, UsageError } from '../errors.js';
 import { dataFolder } from '../paths.js';
 import { describeFileKind, writeFileAtomic } from '../store/atomic.js';
-import { loadProgress, LOG_FILE } from '../store/progress.js';
+import { readProgressIn } from '../store/progress.js';
 import { reportDamage } from '../ui/problems.js';
 import { applySelection, findQuestion, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
 import type { StoreOptions } from './practice.js';
@@ -116,7 +116,7 @@ function isOwnSheet(file: string): boolean {
 /** The questions whose latest attempt was not correct, or that are due, with the last answer and what it missed. */
 function weakQuestions(questions: readonly Question[], options: StoreOptions) {
   const folder = dataFolder(options.dataDir);
-  const progress = loadProgress(join(folder, LOG_FILE));
+  const progress = readProgressIn(folder);
   reportDamage(progress.damaged, progress.file);
   if (progress.attempts.length === 0) {
     throw new CliError(`no practice history in ${folder}, so there are no weak questions yet`, "answer some questions with 'nnquiz quiz' first, or export without --weak");

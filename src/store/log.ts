@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { CliError } from '../errors.js';
 
 /** A line of the log that could not be read: torn by a crash, or edited by hand. */
@@ -75,29 +75,79 @@ function refuseNonFinite(key: string, value: unknown): unknown {
   return value;
 }
 
-/** Reads every record of a log; lines that are not JSON objects are returned as damaged, never thrown. */
-export function readRecords(file: string): { records: Array<{ line: number; value: Record<string, unknown> }>; damaged: DamagedLine[] } {
-  let text: string;
-  try {
+/** A record line longer than this is damaged: an answer is at most 20,000 characters, so no record nnquiz writes comes near it. */
+export const MAX_RECORD_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads every record of a log, handing each to `visit` with its line number, so no more than one
+ * record is held at a time; lines that are not JSON objects are returned as damaged, never thrown. The file is read in chunks, a line at a time, so a log of any size can be read (one
+ * string of it all would stop at 512 MiB), and an overlong line costs no more than its first bytes.
+ */
+export function readRecords(file: string, visit: (record: Record<string, unknown>, line: number) => void, chunkBytes = CHUNK_BYTES): DamagedLine[] {
+  const damaged: DamagedLine[] = [];
+  let lineNumber = 0;
+  const take = (bytes: Buffer, overlong: boolean) => {
+    lineNumber++;
     // A byte order mark (as Notepad saves) would make the first record unreadable.
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    let line = bytes.toString('utf8');
+    if (lineNumber === 1) line = line.replace(/^\uFEFF/, '');
+    if (overlong) {
+      damaged.push({ line: lineNumber, text: `${line.slice(0, 200)}… (longer than ${MAX_RECORD_BYTES} bytes)` });
+      return;
+    }
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      damaged.push({ line: lineNumber, text: line });
+      return;
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) visit(value as Record<string, unknown>, lineNumber);
+    else damaged.push({ line: lineNumber, text: line });
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(chunkBytes);
+    // The line being read: its pieces so far, or (when overlong) only its start.
+    let pieces: Buffer[] = [];
+    let pieceBytes = 0;
+    let overlong = false;
+    const add = (piece: Buffer) => {
+      if (overlong) return;
+      pieceBytes += piece.length;
+      if (pieceBytes > MAX_RECORD_BYTES) {
+        overlong = true;
+        pieces = [Buffer.concat([...pieces, piece]).subarray(0, 800)];
+      } else pieces.push(Buffer.from(piece));
+    };
+    for (let read = readSync(fd, buffer, 0, chunkBytes, null); read > 0; read = readSync(fd, buffer, 0, chunkBytes, null)) {
+      const chunk = buffer.subarray(0, read);
+      let start = 0;
+      for (let end = chunk.indexOf(0x0a, start); end !== -1; end = chunk.indexOf(0x0a, start)) {
+        const piece = chunk.subarray(start, end);
+        if (pieces.length === 0 && piece.length <= MAX_RECORD_BYTES) take(piece, false);
+        else {
+          add(piece);
+          take(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces), overlong);
+        }
+        pieces = [];
+        pieceBytes = 0;
+        overlong = false;
+        start = end + 1;
+      }
+      if (start < read) add(chunk.subarray(start));
+    }
+    if (pieces.length > 0) take(Buffer.concat(pieces), overlong);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damaged: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     // Node leaves the path out of some errors (EISDIR); the message must name the log.
     (error as NodeJS.ErrnoException).path ??= file;
     throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  const records: Array<{ line: number; value: Record<string, unknown> }> = [];
-  const damaged: DamagedLine[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) records.push({ line: index + 1, value: value as Record<string, unknown> });
-      else damaged.push({ line: index + 1, text: line });
-    } catch {
-      damaged.push({ line: index + 1, text: line });
-    }
-  });
-  return { records, damaged };
+  return damaged;
 }

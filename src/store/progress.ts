@@ -13,6 +13,16 @@ const VERSION = 1;
 /** The data folder cannot be used: said before a session starts, so no answer is ever typed in vain. */
 export class StoreError extends CliError {}
 
+const STORE_HINT = 'choose another folder with --data-dir DIR or NNQUIZ_DATA_DIR';
+const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/** The log itself, not its folder, is what cannot be used: say so, naming it. */
+function logError(file: string, error: unknown, need: string): StoreError {
+  const code = codeOf(error);
+  if (code === 'EISDIR') return new StoreError(`progress log ${JSON.stringify(file)} is a folder, not a file`, 'move that folder away, or choose another data folder with --data-dir DIR');
+  return new StoreError(`progress log ${JSON.stringify(file)} cannot be ${need} (${code})`, `check its owner and mode (ls -l ${JSON.stringify(file)}), or choose another data folder with --data-dir DIR`);
+}
+
 /** An attempt as the session knows it; the store gives it an id and a time. */
 export type NewAttempt = Omit<Attempt, 'id' | 'at' | 'override' | 'ratingChosen'>;
 
@@ -31,11 +41,15 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const clean = (v: string): string => stripControlSequences(v);
 const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
 
+// The form nnquiz writes: kept as it is, which spares a Date per record on a long log.
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A time from the log as UTC ISO text, or undefined when it cannot be read as a time. */
 function readTime(value: unknown): string | undefined {
   if (!isString(value)) return undefined;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  if (Number.isNaN(time)) return undefined;
+  return UTC_ISO.test(value) ? value : new Date(time).toISOString();
 }
 
 /**
@@ -56,23 +70,22 @@ export class ProgressStore {
 
   /** Opens (creating if need be) the store in a folder, failing clearly if it cannot be written. */
   static open(dir: string, clock: () => Date = () => new Date()): ProgressStore {
-    const hint = 'choose another folder with --data-dir DIR or NNQUIZ_DATA_DIR';
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError(`data folder ${JSON.stringify(dir)} is a file, not a folder`, hint);
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError(`data folder ${JSON.stringify(dir)} is a file, not a folder`, STORE_HINT);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
-      throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, hint);
+      throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be created (${codeOf(error)})`, STORE_HINT);
     }
     const store = new ProgressStore(dir, clock);
     try {
-      accessSync(dir, constants.W_OK);
-      try {
-        accessSync(store.file, constants.W_OK);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+      accessSync(dir, constants.W_OK | constants.X_OK);
     } catch (error) {
-      throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`, hint);
+      throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be written (${codeOf(error)})`, STORE_HINT);
+    }
+    try {
+      accessSync(store.file, constants.R_OK | constants.W_OK);
+    } catch (error) {
+      if (codeOf(error) !== 'ENOENT') throw logError(store.file, error, 'read and written');
     }
     return store;
   }
@@ -101,15 +114,35 @@ export class ProgressStore {
   }
 }
 
+/**
+ * Reads the progress in a data folder, writing nothing and creating nothing: for the commands
+ * that only read (stats, export --weak), which therefore work on a read-only data folder.
+ */
+export function readProgressIn(dir: string): LoadedProgress {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StoreError(`data folder ${JSON.stringify(dir)} is a file, not a folder`, STORE_HINT);
+  const file = join(dir, LOG_FILE);
+  try {
+    return loadProgress(file);
+  } catch (error) {
+    if (codeOf(error) !== 'EACCES' && codeOf(error) !== 'EPERM' && codeOf(error) !== 'EISDIR') throw error;
+    try {
+      accessSync(dir, constants.X_OK);
+    } catch {
+      throw new StoreError(`data folder ${JSON.stringify(dir)} cannot be read (${codeOf(error)})`, STORE_HINT);
+    }
+    throw logError(file, error, 'read');
+  }
+}
+
 export function loadProgress(file: string): LoadedProgress {
-  const { records, damaged } = readRecords(file);
   const attempts: Attempt[] = [];
   const byId = new Map<string, Attempt>();
   const flags: Flag[] = [];
   const revisions: Revision[] = [];
-  records.forEach(({ line, value: record }) => {
-    const attempt = toAttempt(record);
+  const wrongShape: DamagedLine[] = [];
+  const damaged = readRecords(file, (record, line) => {
     const at = readTime(record.at);
+    const attempt = at && toAttempt(record, at);
     if (attempt) {
       attempts.push(attempt);
       byId.set(attempt.id, attempt);
@@ -124,7 +157,7 @@ export function loadProgress(file: string): LoadedProgress {
       flags.push({ question: clean(record.question), at, ...(isString(record.note) ? { note: clean(record.note) } : {}) });
     } else if (record.type === 'attempt' || record.type === 'revision' || record.type === 'flag') {
       // A known kind of record with a wrong shape: edited by hand.
-      damaged.push({ line, text: JSON.stringify(record).slice(0, 200) });
+      wrongShape.push({ line, text: JSON.stringify(record).slice(0, 200) });
     }
     // Records of kinds this version does not know are kept on disk and ignored.
   });
@@ -136,16 +169,24 @@ export function loadProgress(file: string): LoadedProgress {
   }
   // By the time each names, not by its text: an offset (+14:00) or a clock that jumped must never
   // make the scheduler see time go backwards. The sort is stable: equal times keep the log's order.
-  attempts.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  flags.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  sortByTime(attempts);
+  sortByTime(flags);
+  damaged.push(...wrongShape);
   damaged.sort((a, b) => a.line - b.line);
   return { attempts, flags, damaged, file };
 }
 
-function toAttempt(record: Record<string, unknown>): Attempt | undefined {
+/** Sorts records by the time each names, parsing each time once. Stable: equal times keep their order. */
+function sortByTime<T extends { at: string }>(list: T[]): void {
+  const keyed = list.map((item) => ({ item, time: Date.parse(item.at) }));
+  keyed.sort((a, b) => a.time - b.time);
+  keyed.forEach(({ item }, index) => (list[index] = item));
+}
+
+/** An attempt record as an Attempt, its time already read; undefined when it has not an attempt's shape. */
+function toAttempt(record: Record<string, unknown>, at: string): Attempt | undefined {
   const r = record;
-  const at = readTime(r.at);
-  if (r.type !== 'attempt' || !isString(r.id) || !isString(r.question) || !at) return undefined;
+  if (r.type !== 'attempt' || !isString(r.id) || !isString(r.question)) return undefined;
   // A null score is a NaN that older versions wrote: the attempt is kept, as a score of nothing.
   if (!(typeof r.score === 'number' || r.score === null) || !VERDICTS.has(r.verdict as string)) return undefined;
   return {
@@ -165,9 +206,10 @@ function toAttempt(record: Record<string, unknown>): Attempt | undefined {
   };
 }
 
+/** A matched term of a saved attempt: only the fields nnquiz writes are kept, each sanitised. */
 function toMatch(value: unknown): Attempt['matched'] {
   if (!value || typeof value !== 'object') return [];
   const m = value as { term?: unknown; text?: unknown; how?: unknown };
   if (!isString(m.term)) return [];
-  return [{ ...(m as Attempt['matched'][number]), term: clean(m.term), text: isString(m.text) ? clean(m.text) : '', ...(isString(m.how) ? { how: clean(m.how) as Attempt['matched'][number]['how'] } : {}) }];
+  return [{ term: clean(m.term), text: isString(m.text) ? clean(m.text) : '', how: (isString(m.how) ? clean(m.how) : 'exact') as Attempt['matched'][number]['how'] }];
 }

@@ -44,7 +44,9 @@ describe('appendRecord on a full disk', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
     disk.mode = 'ok';
     appendRecord(file, { n: 3 });
-    expect(readRecords(file)).toEqual({ records: [{ line: 1, value: { n: 1 } }, { line: 2, value: { n: 3 } }], damaged: [] });
+    const records: Array<{ line: number; value: object }> = [];
+    expect(readRecords(file, (value, line) => records.push({ line, value }))).toEqual([]);
+    expect(records).toEqual([{ line: 1, value: { n: 1 } }, { line: 2, value: { n: 3 } }]);
   });
 
   it('truncates back to the same place when the log ended in a torn line', () => {

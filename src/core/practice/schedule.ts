@@ -35,9 +35,12 @@ export function buildSchedule(attempts: readonly Attempt[]): Map<string, CardSta
     .sort((a, b) => a.time - b.time);
   for (const { attempt, time } of ordered) {
     const at = new Date(time);
-    const state = cards.get(attempt.question) ?? { question: attempt.question, card: createEmptyCard<Card>(at), due: at, attempts: [] };
-    const card = scheduler.next(state.card, notBefore(at, state.card), TO_FSRS[effectiveRating(attempt)]).card;
-    cards.set(attempt.question, { question: attempt.question, card, due: card.due, attempts: [...state.attempts, attempt] });
+    let state = cards.get(attempt.question);
+    if (!state) cards.set(attempt.question, (state = { question: attempt.question, card: createEmptyCard<Card>(at), due: at, attempts: [] }));
+    // Updated in place: copying the attempt list on every attempt made a long log quadratic.
+    state.card = scheduler.next(state.card, notBefore(at, state.card), TO_FSRS[effectiveRating(attempt)]).card;
+    state.due = state.card.due;
+    state.attempts.push(attempt);
   }
   return cards;
 }

@@ -30,18 +30,33 @@ export interface Stats {
   orphaned: number;
 }
 
-/** Progress figures from the attempt log, for `nnquiz stats` and its `--json`. */
+/** Adds a value to the list kept under a key. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Progress figures from the attempt log, for `nnquiz stats` and its `--json`. Every figure is one
+ * pass over the attempts (expected in time order, as the store gives them): a log of years of
+ * study, hundreds of thousands of attempts, must not make it slow.
+ */
 export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[], questions: readonly Question[], now: Date): Stats {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const known = attempts.filter((a) => byId.has(a.question));
   const answered = attempts.filter((a) => !a.skipped);
   const correct = answered.filter((a) => effectiveVerdict(a) === 'correct').length;
 
-  const days = new Set(attempts.map((a) => dayKey(new Date(a.at))));
+  const perDay = new Map<string, number>();
+  for (const attempt of attempts) {
+    const day = dayKey(new Date(attempt.at));
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
   let streakDays = 0;
   let cursor = new Date(now);
-  if (!days.has(dayKey(cursor))) cursor = new Date(cursor.getTime() - DAY);
-  while (days.has(dayKey(cursor))) {
+  if (!perDay.has(dayKey(cursor))) cursor = new Date(cursor.getTime() - DAY);
+  while (perDay.has(dayKey(cursor))) {
     streakDays++;
     cursor = new Date(cursor.getTime() - DAY);
   }
@@ -53,16 +68,27 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
   const dueToday = dues.filter((d) => d <= endOfToday.getTime()).length;
   const dueThisWeek = dues.filter((d) => d <= now.getTime() + 7 * DAY).length;
 
-  const topics = [...new Set(questions.map((q) => q.topic))].sort().map((topic) => {
-    const inTopic = questions.filter((q) => q.topic === topic);
-    const ids = new Set(inTopic.map((q) => q.id));
-    const topicAttempts = answered.filter((a) => ids.has(a.question));
-    const recent = topicAttempts.slice(-RECENT_ATTEMPTS);
+  const answeredByTopic = new Map<string, Attempt[]>();
+  for (const attempt of answered) {
+    const question = byId.get(attempt.question);
+    if (question) addTo(answeredByTopic, question.topic, attempt);
+  }
+  const seenByTopic = new Map<string, Set<string>>();
+  for (const attempt of known) {
+    const topic = byId.get(attempt.question)!.topic;
+    const seen = seenByTopic.get(topic) ?? new Set<string>();
+    seen.add(attempt.question);
+    seenByTopic.set(topic, seen);
+  }
+  const questionsByTopic = new Map<string, number>();
+  for (const question of questions) questionsByTopic.set(question.topic, (questionsByTopic.get(question.topic) ?? 0) + 1);
+  const topics = [...questionsByTopic.keys()].sort().map((topic) => {
+    const recent = (answeredByTopic.get(topic) ?? []).slice(-RECENT_ATTEMPTS);
     const recentCorrect = recent.filter((a) => effectiveVerdict(a) === 'correct').length;
     return {
       topic,
-      questions: inTopic.length,
-      seen: new Set(attempts.filter((a) => ids.has(a.question)).map((a) => a.question)).size,
+      questions: questionsByTopic.get(topic)!,
+      seen: seenByTopic.get(topic)?.size ?? 0,
       recentAttempts: recent.length,
       recentCorrect,
       shareCorrect: recent.length > 0 ? recentCorrect / recent.length : null,
@@ -71,7 +97,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
 
   const history = Array.from({ length: HISTORY_DAYS }, (_, i) => {
     const day = dayKey(new Date(now.getTime() - (HISTORY_DAYS - 1 - i) * DAY));
-    return { day, attempts: attempts.filter((a) => dayKey(new Date(a.at)) === day).length };
+    return { day, attempts: perDay.get(day) ?? 0 };
   });
 
   const misses = new Map<string, { misses: number; questions: Set<string> }>();
@@ -90,7 +116,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
     .slice(0, 10);
 
   const overridden = new Map<string, Attempt[]>();
-  for (const attempt of attempts) if (attempt.override) overridden.set(attempt.question, [...(overridden.get(attempt.question) ?? []), attempt]);
+  for (const attempt of attempts) if (attempt.override) addTo(overridden, attempt.question, attempt);
   const overrides = [...overridden]
     .map(([question, list]) => ({
       question,
@@ -102,7 +128,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
     .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
 
   const flaggedBy = new Map<string, Flag[]>();
-  for (const flag of flags) flaggedBy.set(flag.question, [...(flaggedBy.get(flag.question) ?? []), flag]);
+  for (const flag of flags) addTo(flaggedBy, flag.question, flag);
   const flagged = [...flaggedBy]
     .map(([question, list]) => ({
       question,
