@@ -1,6 +1,7 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { confirm, editor, input, select } from '@inquirer/prompts';
 import type { QuestionDraft } from '../core/bank/author.js';
+import { answerTooLong, MAX_ANSWER_CHARS } from '../core/grading/batch.js';
 import { style } from './style.js';
 
 // Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else
@@ -10,12 +11,16 @@ interface AnswerConfig {
   message: string;
   /** When set, the remaining seconds are shown and counted down; answering late is still allowed. */
   deadline?: number;
+  /** The longest answer taken; typing or pasting past it is cut, and said. */
+  maxChars?: number;
 }
 
-/** A one-line answer with a live countdown when the question is timed. */
-const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
+/** A one-line answer with a live countdown when the question is timed, cut at the answer length cap. */
+export const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
+  const maxChars = config.maxChars ?? MAX_ANSWER_CHARS;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [value, setValue] = useState('');
+  const [cut, setCut] = useState(false);
   const [now, setNow] = useState(Date.now());
   const prefix = usePrefix({ status });
   useEffect(() => {
@@ -28,24 +33,39 @@ const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
     if (isEnterKey(key)) {
       setStatus('done');
       done(value.trim());
-    } else setValue(rl.line);
+      return;
+    }
+    if (rl.line.length > maxChars) {
+      // Cut in readline's own line too, so what is shown is what Enter will give.
+      const line = rl as unknown as { line: string; cursor: number };
+      line.line = line.line.slice(0, maxChars);
+      line.cursor = Math.min(line.cursor, maxChars);
+      setCut(true);
+    }
+    setValue(rl.line);
   });
   let clock = '';
   if (config.deadline !== undefined && status === 'idle') {
     const left = Math.ceil((config.deadline - now) / 1000);
     clock = left > 0 ? style.dim(` [${left}s left]`) : style.error(' [time is up: answer to finish, it will be marked late]');
   }
-  return `${prefix} ${style.heading(config.message)}${clock} ${status === 'done' ? style.dim(value) : value}`;
+  const limit = cut && status === 'idle' ? `\n${style.error(`Cut at ${maxChars.toLocaleString('en')} characters, the longest answer nnquiz takes.`)}` : '';
+  return [`${prefix} ${style.heading(config.message)}${clock} ${status === 'done' ? style.dim(value) : value}`, limit];
 });
 
 /** Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`. Empty skips (in review: reveals). */
-export async function askAnswer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }): Promise<string> {
+/** The streams a prompt reads and writes (a terminal unless a test gives others). */
+type Context = Parameters<typeof editor>[1];
+
+export async function askAnswer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }, context?: Context): Promise<string> {
   const empty = options.mode === 'review' ? 'reveals the model answer' : 'skips';
   if (options.multiline) {
-    const text = await editor({ message: `Your answer (opens $EDITOR; an empty file ${empty})`, waitForUserInput: false });
+    // Too long: the error is shown and Enter reopens the editor on the same text, so nothing typed is lost.
+    const validate = (text: string) => answerTooLong(text.trim()) ?? true;
+    const text = await editor({ message: `Your answer (opens $EDITOR; an empty file ${empty})`, waitForUserInput: false, validate }, context);
     return text.trim();
   }
-  return answerPrompt({ message: `Your answer (Enter on an empty line ${empty}):`, deadline: options.deadline });
+  return answerPrompt({ message: `Your answer (Enter on an empty line ${empty}):`, deadline: options.deadline }, context);
 }
 
 interface KeyConfig {
