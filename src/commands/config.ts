@@ -1,10 +1,20 @@
 import { checkSetting, DEFAULT_SETTINGS, isSettingKey, SETTING_KEYS, SETTING_RULES, type SettingKey } from '../core/settings.js';
 import { CliError, UsageError } from '../errors.js';
 import { settingsFile } from '../paths.js';
-import { NotRegularFileError, readSettingsFile, writeSettingsFile } from '../store/config-file.js';
+import { NotRegularFileError, readSettingsFile, updateSettingsFile } from '../store/config-file.js';
+import { LockBusyError } from '../store/file-lock.js';
 import { style } from '../ui/style.js';
 
+const REGULAR_FILE_ONLY = 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written';
 const format = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** A setting's value from the command line, checked: nothing is written when it is wrong. */
+function settingValue(key: SettingKey, text: string): unknown {
+  const value = SETTING_RULES[key].fromText(text);
+  const problem = checkSetting(key, value);
+  if (problem) throw new UsageError(problem, 'nothing was written');
+  return value;
+}
 
 function keyOf(name: string): SettingKey {
   if (!isSettingKey(name)) throw new UsageError(`unknown setting ${JSON.stringify(name)}`, `the settings are ${SETTING_KEYS.join(', ')}`);
@@ -45,26 +55,32 @@ export function runConfig(action: string, args: string[], options: { json?: bool
       if (args.length !== expected) {
         throw new UsageError(`config ${action} takes ${action === 'set' ? 'a setting and a value' : 'one setting'}`, action === 'set' ? 'e.g. nnquiz config set quizCount 15' : 'e.g. nnquiz config unset banks');
       }
-      // A key the file holds may be unset even when unknown (a misspelling, say).
-      const key = action === 'unset' && args[0]! in file.raw ? (args[0] as SettingKey) : keyOf(args[0]!);
-      if (file.notRegular) {
-        throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written');
-      }
-      if (file.exists && Object.keys(file.raw).length === 0 && file.problems.length > 0) {
-        throw new CliError(`settings file ${file.path}: ${file.problems[0]}`, 'fix or delete the file by hand, then try again; nothing was written');
-      }
-      const raw = { ...file.raw };
-      if (action === 'set') {
-        const value = SETTING_RULES[key].fromText(args[1]!);
-        const problem = checkSetting(key, value);
-        if (problem) throw new UsageError(problem, 'nothing was written');
-        raw[key] = value;
-      } else delete raw[key];
+      const value = action === 'set' ? settingValue(keyOf(args[0]!), args[1]!) : undefined;
+      let key = args[0]!;
+      let raw: Record<string, unknown>;
       try {
-        writeSettingsFile(file.path, raw);
+        // Read again under the lock: a `config set` running at the same time is never undone.
+        raw = updateSettingsFile(file.path, (current) => {
+          if (current.notRegular) {
+            throw new CliError(`settings file ${current.path}: ${current.problems[0]}`, REGULAR_FILE_ONLY);
+          }
+          if (current.exists && Object.keys(current.raw).length === 0 && current.problems.length > 0) {
+            throw new CliError(`settings file ${current.path}: ${current.problems[0]}`, 'fix or delete the file by hand, then try again; nothing was written');
+          }
+          // A key the file holds may be unset even when unknown (a misspelling, say).
+          key = action === 'unset' && key in current.raw ? key : keyOf(key);
+          const next = { ...current.raw };
+          if (action === 'set') next[key] = value;
+          else delete next[key];
+          return next;
+        });
       } catch (error) {
+        if (error instanceof CliError) throw error;
         if (error instanceof NotRegularFileError) {
-          throw new CliError(`settings file ${error.path} is ${error.kind}, not a regular file`, 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written');
+          throw new CliError(`settings file ${error.path} is ${error.kind}, not a regular file`, REGULAR_FILE_ONLY);
+        }
+        if (error instanceof LockBusyError) {
+          throw new CliError(`settings file ${file.path} is being changed by another nnquiz; nothing was written`, `try again in a moment; if no nnquiz is running, delete ${error.lockFile}`);
         }
         throw new CliError(`settings file ${file.path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'check the folder is writable, or set NNQUIZ_CONFIG to another file');
       }

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, sta
 import { dirname } from 'node:path';
 import { parseSettings, type Settings } from '../core/settings.js';
 import { describeFileKind, resolveLinks, writeFileAtomic } from './atomic.js';
+import { withFileLock } from './file-lock.js';
 
 export interface SettingsFile {
   path: string;
@@ -72,4 +73,19 @@ export function writeSettingsFile(path: string, raw: Record<string, unknown>): v
   if (stats && !stats.isFile()) throw new NotRegularFileError(target, describeFileKind(stats));
   mkdirSync(dirname(target), { recursive: true });
   writeFileAtomic(target, `${JSON.stringify(raw, null, 2)}\n`, stats ? { mode: stats.mode & 0o777, owner: { uid: stats.uid, gid: stats.gid } } : {});
+}
+
+/**
+ * Reads the settings file, changes it and writes it back under a lock, so that two `config set`
+ * run at once both land. `change` gets the file as it is now and returns what to write, or throws
+ * to write nothing.
+ */
+export function updateSettingsFile(path: string, change: (file: SettingsFile) => Record<string, unknown>): Record<string, unknown> {
+  const target = resolveLinks(path);
+  mkdirSync(dirname(target), { recursive: true });
+  return withFileLock(target, () => {
+    const raw = change(readSettingsFile(path));
+    writeSettingsFile(path, raw);
+    return raw;
+  });
 }

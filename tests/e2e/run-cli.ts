@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,14 +24,29 @@ export const NOBODY = 65534;
  * runs it as nobody when the tests run as root, so that file modes mean what they mean for users.
  */
 export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string; unprivileged?: boolean } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NNQUIZ_DATA_DIR: dataHome, XDG_DATA_HOME: dataHome, XDG_CONFIG_HOME: dataHome, NNQUIZ_CONFIG: undefined, NNQUIZ_BANK: undefined, ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: env as NodeJS.ProcessEnv,
+    env: cliEnv(options.env),
     cwd: options.cwd,
     input: options.input ?? '',
     ...(options.unprivileged && process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The environment of a test run: the test's own data and settings folders, colour off, and `env` over it. */
+function cliEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NNQUIZ_DATA_DIR: dataHome, XDG_DATA_HOME: dataHome, XDG_CONFIG_HOME: dataHome, NNQUIZ_CONFIG: undefined, NNQUIZ_BANK: undefined, ...overrides };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** Starts the built CLI without waiting for it, for tests of runs that overlap. */
+export function startCli(args: string[], options: { env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledBank, fixture, tempDir } from '../helpers.js';
-import { runCli } from './run-cli.js';
+import { runCli, startCli } from './run-cli.js';
 
 const small = fixture('small-bank');
 const ids = (stdout: string) => JSON.parse(stdout).map((q: { id: string }) => q.id) as string[];
@@ -101,5 +101,29 @@ describe('defaults from the settings', () => {
     const { env } = withSettings({ color: false });
     expect(runCli(['search', 'dropout', '--limit', '1'], { env: { ...env, NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b/);
     expect(runCli(['search', 'dropout', '--limit', '1'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b/);
+  });
+});
+
+describe('config set run several at once', () => {
+  it('loses no setting: five processes setting five keys at the same moment, five times over', async () => {
+    const values = { banks: '/b1,/b2', includeBundled: 'false', quizCount: '12', passMark: '0.7', color: 'false' };
+    for (let round = 0; round < 5; round++) {
+      const { config, env } = withSettings({});
+      const results = await Promise.all(Object.entries(values).map(([key, value]) => startCli(['config', 'set', key, value], { env })));
+      expect(results.map((r) => r.status)).toEqual([0, 0, 0, 0, 0]);
+      expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ banks: ['/b1', '/b2'], includeBundled: false, quizCount: 12, passMark: 0.7, color: false });
+      expect(existsSync(`${config}.lock`)).toBe(false);
+    }
+  }, 60_000);
+
+  it('waits while another nnquiz holds the settings lock, then writes', async () => {
+    const { config, env } = withSettings({ color: false });
+    writeFileSync(`${config}.lock`, `${process.pid}\n`);
+    const setting = startCli(['config', 'set', 'quizCount', '20'], { env });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ color: false });
+    rmSync(`${config}.lock`);
+    expect(await setting).toMatchObject({ status: 0, stderr: '' });
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ color: false, quizCount: 20 });
   });
 });
