@@ -4,20 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
 import { BIN } from './run-cli.js';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { SKIP_TERMINAL, TerminalSession } from './helpers/terminal.js';
 
-// CI installs tmux; elsewhere these tests are skipped when it is missing, and say so.
-const runs = hasTmux || process.env.CI === 'true';
-const sessions: TmuxSession[] = [];
+// A real pseudo-terminal from npm (node-pty) and a terminal emulator (xterm) to read its screen:
+// nothing to install by hand. NNQUIZ_SKIP_TERMINAL=1 skips these tests; otherwise they run or fail.
+const sessions: TerminalSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
 });
 
-function start(args: string[], width = 100, env: Record<string, string> = {}): TmuxSession {
-  const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+function start(args: string[], width = 100, env: Record<string, string> = {}): TerminalSession {
   // Never the user's own settings or data: a fresh folder for each.
   const home = tempDir();
-  const session = new TmuxSession(`node ${BIN} ${quoted}`, { width, env: { NO_COLOR: '1', XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, NNQUIZ_DATA_DIR: home, ...env } });
+  const session = new TerminalSession(process.execPath, [BIN, ...args], { width, env: { NO_COLOR: '1', XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, NNQUIZ_DATA_DIR: home, ...env } });
   sessions.push(session);
   return session;
 }
@@ -28,7 +27,7 @@ const records = (data: string) =>
     .split('\n')
     .map((line) => JSON.parse(line));
 
-describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
+describe.skipIf(SKIP_TERMINAL)('interactive quiz in a real terminal', () => {
   it('answers one question, quits with Ctrl+C at the next prompt, and keeps the answer', async () => {
     const data = tempDir();
     const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '3']);
@@ -42,8 +41,8 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
     await quiz.waitFor('Question 2/3');
     await quiz.waitFor('Your answer', 2);
     quiz.keys('C-c');
-    const screen = await quiz.waitFor('EXIT=');
-    expect(screen).toContain('EXIT=130');
+    const { code, screen } = await quiz.exited();
+    expect(code).toBe(130);
     expect(screen).toContain('Stopped after 1 question; every answer given is saved.');
     expect(screen).not.toMatch(/at .*\.js:\d+/);
     expect(records(data).map((r) => [r.question, r.verdict])).toEqual([['attention', 'correct']]);
@@ -61,8 +60,8 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
     quiz.keys('r');
     await quiz.waitFor('Recorded as correct');
     quiz.keys('q');
-    const screen = await quiz.waitFor('EXIT=');
-    expect(screen).toContain('EXIT=0');
+    const { code, screen } = await quiz.exited();
+    expect(code).toBe(0);
     const log = records(data);
     expect(log.map((r) => r.type)).toEqual(['attempt', 'flag', 'revision']);
     expect(log[2]).toMatchObject({ attempt: log[0].id, override: 'correct' });
@@ -81,7 +80,8 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
     await quiz.waitFor('Model answer:', 2);
     await quiz.waitFor('Enter next');
     quiz.keys('Enter');
-    const screen = await quiz.waitFor('EXIT=');
+    const { code, screen } = await quiz.exited();
+    expect(code).toBe(0);
     expect(screen).toContain('Session summary');
     expect(screen).toMatch(/2 +dropout +partial/);
     expect(records(data).map((r) => [r.question, r.skipped])).toEqual([
@@ -91,7 +91,7 @@ describe.runIf(runs)('interactive quiz in a real terminal (tmux)', () => {
   });
 });
 
-describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
+describe.skipIf(SKIP_TERMINAL)('interactive review in a real terminal', () => {
   it('takes a rating key and shows the next due date', async () => {
     const data = tempDir();
     const review = start(['review', '--bank', fixture('small-bank'), '--data-dir', data, '--limit', '1']);
@@ -100,7 +100,8 @@ describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
     review.keys('Enter');
     await review.waitFor('Rate it');
     review.keys('4');
-    const screen = await review.waitFor('EXIT=');
+    const { code, screen } = await review.exited();
+    expect(code).toBe(0);
     expect(screen).toMatch(/Rated easy: next due in \d+ days/);
     const log = records(data);
     expect(log.map((r) => r.type)).toEqual(['attempt', 'revision']);
@@ -108,7 +109,7 @@ describe.runIf(runs)('interactive review in a real terminal (tmux)', () => {
   });
 });
 
-describe.runIf(runs)('interactive review, interrupted', () => {
+describe.skipIf(SKIP_TERMINAL)('interactive review, interrupted', () => {
   it('keeps the first card when Ctrl+C stops the review at the rating of the second', async () => {
     const data = tempDir();
     const review = start(['review', '--bank', fixture('small-bank'), '--data-dir', data]);
@@ -122,8 +123,8 @@ describe.runIf(runs)('interactive review, interrupted', () => {
     review.keys('Enter');
     await review.waitFor('Rate it');
     review.keys('C-c');
-    const screen = await review.waitFor('EXIT=');
-    expect(screen).toContain('EXIT=130');
+    const { code, screen } = await review.exited();
+    expect(code).toBe(130);
     expect(screen).toContain('Stopped after 2 questions; every answer given is saved.');
     expect(records(data).map((r) => [r.type, r.question, r.skipped])).toEqual([
       ['attempt', 'attention', true],
@@ -132,7 +133,7 @@ describe.runIf(runs)('interactive review, interrupted', () => {
   });
 });
 
-describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
+describe.skipIf(SKIP_TERMINAL)('interactive new in a real terminal', () => {
   it('asks for each field, takes the answer from $EDITOR, and writes a valid question', async () => {
     const bank = tempDir();
     const editor = fileURLToPath(new URL('./helpers/fake-editor.sh', import.meta.url));
@@ -151,8 +152,8 @@ describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
     await answer('Core idea', 'y');
     await answer('Key term 2', '');
     await answer('Id:', '');
-    const screen = await session.waitFor('EXIT=');
-    expect(screen).toContain('EXIT=0');
+    const { code, screen } = await session.exited();
+    expect(code).toBe(0);
     const text = readFileSync(join(bank, 'optimization', 'learning-rate-warmup.md'), 'utf8');
     expect(text).toContain('question: What is learning-rate warmup?');
     expect(text).toContain('  - term: learning rate\n    aliases:\n      - LR\n    core: true\n');
@@ -165,8 +166,8 @@ describe.runIf(runs)('interactive new in a real terminal (tmux)', () => {
     await session.waitFor('Question:');
     session.type('Half a question');
     session.keys('C-c');
-    const screen = await session.waitFor('EXIT=');
-    expect(screen).toContain('EXIT=130');
+    const { code, screen } = await session.exited();
+    expect(code).toBe(130);
     expect(readdirSync(bank)).toEqual([]);
   });
 });
