@@ -41,7 +41,7 @@ export async function askAndRecord(
 ): Promise<AnsweredQuestion | undefined> {
   const started = Date.now();
   const deadline = options.timeLimit === undefined ? undefined : started + options.timeLimit * 1000;
-  const answer = await source.answer({ multiline: options.multiline, deadline, mode: options.mode });
+  const answer = await source.answer({ multiline: options.multiline, deadline, mode: options.mode, question: question.question });
   if (answer === undefined) return undefined;
   // Piped answers are not echoed by a terminal: show them, so the transcript reads as a session.
   if (!source.interactive) process.stdout.write(`${answer === '' ? '(skipped)' : `> ${stripControlSequences(answer)}`}\n`);

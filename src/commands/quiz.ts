@@ -1,6 +1,11 @@
 import { orderQuestions, QuestionQueue, seededRandom, summarizeSession, type SessionResult } from '../core/practice/session.js';
 import { UsageError } from '../errors.js';
 import { reportDamage } from '../ui/problems.js';
+import type { Verdict } from '../core/grading/index.js';
+import type { ProgressStore } from '../store/progress.js';
+import type { AnswerSource } from '../ui/answer-source.js';
+import { renderVerdict } from '../ui/grade-report.js';
+import { fitToTerminal } from '../ui/layout.js';
 import { renderExamReport, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
 import { style } from '../ui/style.js';
 import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
@@ -24,36 +29,26 @@ export async function runQuiz(options: QuizOptions): Promise<number> {
   const store = openStore(options);
   reportDamage(store.load().damaged, store.file);
   const random = seededRandom(options.seed ?? Date.now());
-  const size = Math.min(options.count ?? loadSettings().quizCount, questions.length);
+  const wanted = options.count ?? loadSettings().quizCount;
+  const size = Math.min(wanted, questions.length);
   const queue = new QuestionQueue(orderQuestions(questions, options.order, random), size, all, options.followUps);
   const source = answerSource();
   const results: SessionResult[] = [];
-  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const out = (text: string) => process.stdout.write(`${fitToTerminal(text)}\n`);
+  const started = Date.now();
+  if (wanted > size) out(style.dim(`Only ${size} question${size === 1 ? '' : 's'} match${size === 1 ? 'es' : ''}; asking ${size === 1 ? 'it' : `all ${size}`}.`));
   if (options.exam) out(style.dim(`Mock interview: ${size} questions, no feedback until the end${options.timeLimit ? `, ${options.timeLimit}s each` : ''}.`));
   try {
     for (let question = queue.next(); question; question = queue.next()) {
-      const timing = options.timeLimit ? `${options.timeLimit}s` : '';
+      const timing = [options.timeLimit ? `${options.timeLimit}s` : '', queue.isFollowUp(question) ? 'follow-up' : ''].filter(Boolean).join(' · ');
       out(renderQuestion('Question', queue.askedCount, size, question, timing));
       const answered = await askAndRecord(question, source, store, { mode: 'quiz', multiline: options.multiline ?? false, timeLimit: options.timeLimit });
       if (!answered) break;
       const { result, grade, attemptId } = answered;
       results.push(result);
       if (!options.exam) {
-        out(renderFeedback(grade, question, result));
-        // Keys act until Enter moves on: flag the question, or override the verdict (the last override counts).
-        let action = await source.afterFeedback();
-        while (action !== 'next' && action !== 'quit') {
-          if (action === 'flag') {
-            store.flagQuestion(question.id);
-            out(style.dim(`Flagged ${question.id} for a fix ('nnquiz stats --flagged' lists flags).`));
-          } else {
-            result.verdict = action === 'right' ? 'correct' : 'incorrect';
-            store.reviseAttempt(attemptId, { override: result.verdict });
-            out(style.dim(`Recorded as ${result.verdict} (the grader said ${grade.verdict}).`));
-          }
-          action = await source.afterFeedback();
-        }
-        if (action === 'quit') break;
+        process.stdout.write(renderFeedback(grade, question, result));
+        if (await reactToFeedback(source, store, result, grade.verdict, attemptId) === 'quit') break;
       }
       queue.answered(question, result.verdict);
     }
@@ -61,6 +56,33 @@ export async function runQuiz(options: QuizOptions): Promise<number> {
     source.close();
   }
   if (options.exam && results.length > 0) out(renderExamReport(results));
-  out(renderSummary(results, summarizeSession(results), { interrupted: source.interrupted, next: "'nnquiz review' brings back what you missed, when it is due; 'nnquiz stats' shows your progress" }));
+  out(renderSummary(results, summarizeSession(results, (Date.now() - started) / 1000), { interrupted: source.interrupted, next: "'nnquiz review' brings back what you missed, when it is due; 'nnquiz stats' shows your progress" }));
   return source.interrupted ? 130 : 0;
+}
+
+/**
+ * Keys after feedback act until Enter moves on: override the verdict (the last override counts;
+ * not on a skip, which has no answer to judge) or flag the question once, with an optional note.
+ */
+async function reactToFeedback(source: AnswerSource, store: ProgressStore, result: SessionResult, graded: Verdict, attemptId: string): Promise<'next' | 'quit'> {
+  const out = (text: string) => process.stdout.write(`${fitToTerminal(text)}\n`);
+  let flagged = false;
+  for (;;) {
+    const shown = result.skipped ? style.dim('skipped') : renderVerdict(result.verdict);
+    const action = await source.afterFeedback(shown, { skipped: result.skipped, flagged });
+    if (action === 'next' || action === 'quit') return action;
+    if (action === 'flag') {
+      const note = await source.flagNote();
+      if (source.interrupted) return 'quit';
+      store.flagQuestion(result.question.id, note || undefined);
+      flagged = true;
+      out(style.dim(`Flagged ${result.question.id} for a fix${note ? ' with your note' : ''} ('nnquiz stats --flagged' lists flags).`));
+    } else if (!result.skipped) {
+      result.verdict = action === 'right' ? 'correct' : 'incorrect';
+      if (result.verdict === graded) delete result.gradedVerdict;
+      else result.gradedVerdict = graded;
+      store.reviseAttempt(attemptId, { override: result.verdict });
+      out(style.dim(`Recorded as ${result.verdict} (the grader said ${graded}).`));
+    }
+  }
 }

@@ -2,7 +2,8 @@ import { suggestRating, type Rating } from '../core/practice/progress.js';
 import { buildSchedule, nextDue, planCram, planReview, previewRatings } from '../core/practice/schedule.js';
 import { summarizeSession, type SessionResult } from '../core/practice/session.js';
 import { reportDamage } from '../ui/problems.js';
-import { formatDue, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
+import { fitToTerminal } from '../ui/layout.js';
+import { formatDue, formatInterval, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
 import { style } from '../ui/style.js';
 import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
 import { answerSource, askAndRecord, openStore, type StoreOptions } from './practice.js';
@@ -25,7 +26,8 @@ export async function runReview(options: ReviewOptions): Promise<number> {
   reportDamage(progress.damaged, store.file);
   const schedule = buildSchedule(progress.attempts);
   const now = new Date();
-  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const out = (text: string) => process.stdout.write(`${fitToTerminal(text)}\n`);
+  const started = Date.now();
   let plan: typeof questions;
   if (options.cram) {
     plan = planCram(questions, schedule, options.limit);
@@ -50,19 +52,19 @@ export async function runReview(options: ReviewOptions): Promise<number> {
       if (!answered) break;
       const { result, grade, attemptId } = answered;
       results.push(result);
-      out(renderFeedback(grade, question, result));
+      process.stdout.write(renderFeedback(grade, question, result));
       const asked = new Date();
       const previews = previewRatings(state, asked);
-      const dueText = Object.fromEntries(Object.entries(previews).map(([rating, date]) => [rating, formatDue(date, asked)])) as Record<Rating, string>;
+      const dueText = Object.fromEntries(Object.entries(previews).map(([rating, date]) => [rating, formatInterval(date, asked)])) as Record<Rating, string>;
       const suggested = suggestRating(grade.verdict);
       const rating = await source.rate(suggested, dueText);
       if (source.interrupted) break;
       if (rating !== suggested) store.reviseAttempt(attemptId, { rating });
-      out(style.dim(`Rated ${rating}: next due ${formatDue(nextDue(state, asked, rating), asked)}.`));
+      out(style.dim(`Rated ${rating[0]!.toUpperCase()}${rating.slice(1)}: next due ${formatDue(nextDue(state, asked, rating), asked)}.`));
     }
   } finally {
     source.close();
   }
-  out(renderSummary(results, summarizeSession(results), { interrupted: source.interrupted, next: "'nnquiz stats' shows what is due next" }));
+  out(renderSummary(results, summarizeSession(results, (Date.now() - started) / 1000), { interrupted: source.interrupted, next: "'nnquiz stats' shows what is due next" }));
   return source.interrupted ? 130 : 0;
 }

@@ -16,19 +16,32 @@ export interface AnswerSource {
   readonly interactive: boolean;
   /** Whether the session was ended by Ctrl+C. */
   readonly interrupted: boolean;
-  answer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }): Promise<string | undefined>;
-  afterFeedback(): Promise<FeedbackAction>;
+  answer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review'; question: string }): Promise<string | undefined>;
+  /** After feedback; `verdict` is shown again beside the keys. A skip has no verdict to override. */
+  afterFeedback(verdict: string, options: { skipped: boolean; flagged: boolean }): Promise<FeedbackAction>;
+  /** An optional note for a flag; empty when none is given. */
+  flagNote(): Promise<string>;
   rate(suggested: Rating, dueText: Record<Rating, string>): Promise<Rating>;
   close(): void;
 }
 
-/** Prompts at a terminal; Ctrl+C at any prompt ends the session cleanly. */
+/**
+ * Prompts at a terminal. Ctrl+C ends the session cleanly at any moment: at a prompt (which takes
+ * it as a key), and between prompts too (as SIGINT, while feedback is printed or the next question
+ * is on its way), when the prompt being shown, if any, is cancelled and no other is asked.
+ */
 export function promptSource(): AnswerSource {
   let interrupted = false;
-  const guard = async <T>(ask: () => Promise<T>, fallback: T): Promise<T> => {
+  const cancel = new AbortController();
+  const onInterrupt = () => {
+    interrupted = true;
+    cancel.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  const guard = async <T>(ask: (context: { signal: AbortSignal }) => Promise<T>, fallback: T): Promise<T> => {
     if (interrupted) return fallback;
     try {
-      return await ask();
+      return await ask({ signal: cancel.signal });
     } catch (error) {
       if (!(await prompts()).isPromptExit(error)) throw error;
       interrupted = true;
@@ -40,10 +53,13 @@ export function promptSource(): AnswerSource {
     get interrupted() {
       return interrupted;
     },
-    answer: (options) => guard<string | undefined>(async () => (await prompts()).askAnswer(options), undefined),
-    afterFeedback: () => guard<FeedbackAction>(async () => (await prompts()).askAfterFeedback(), 'quit'),
-    rate: (suggested, dueText) => guard(async () => (await prompts()).askRating(suggested, dueText), suggested),
-    close: () => undefined,
+    answer: (options) => guard<string | undefined>(async (context) => (await prompts()).askAnswer(options, context), undefined),
+    afterFeedback: (verdict, options) => guard<FeedbackAction>(async (context) => (await prompts()).askAfterFeedback(verdict, options, context), 'quit'),
+    flagNote: () => guard(async (context) => (await prompts()).askFlagNote(context), ''),
+    rate: (suggested, dueText) => guard(async (context) => (await prompts()).askRating(suggested, dueText, context), suggested),
+    close: () => {
+      process.removeListener('SIGINT', onInterrupt);
+    },
   };
 }
 
@@ -123,6 +139,7 @@ export function lineSource(input: NodeJS.ReadableStream = process.stdin): Answer
       return answer;
     },
     afterFeedback: async () => 'next',
+    flagNote: async () => '',
     rate: async (suggested) => suggested,
     close() {
       process.removeListener('SIGINT', onInterrupt);

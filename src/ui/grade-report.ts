@@ -13,20 +13,13 @@ export function renderVerdict(verdict: Verdict): string {
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /**
- * The verdict, the score, what matched (a typo or another word form shown beside the term it
- * stands for) and what is missing. Answer text is the user's own, but is sanitised like any other.
+ * The verdict and the score, then what is missing and any misconception (what matters most, read
+ * first), then what matched (a typo or another word form shown beside the term it stands for).
+ * Answer text is the user's own, but is sanitised like any other.
  */
 export function renderGrade(grade: Grade): string {
   const lines = [`${style.heading(renderVerdict(grade.verdict))}  score ${percent(grade.score)} ${style.dim(`(pass mark ${percent(grade.passMark)})`)}`];
   const width = Math.max(0, ...grade.matched.map((m) => displayWidth(m.term)), ...grade.missing.map((m) => displayWidth(m.term)));
-  if (grade.matched.length > 0) {
-    lines.push('', style.heading(grade.derivedTerms ? 'Matched (key terms derived from the model answer):' : 'Matched:'));
-    for (const match of grade.matched) {
-      const said = stripControlSequences(match.text).replace(/\s+/g, ' ');
-      const how = match.how === 'exact' ? '' : style.dim(` (${match.how}${match.how === 'alias' ? `: ${match.form}` : ''})`);
-      lines.push(`  ${style.ok('✔')} ${padEnd(match.term, width)}  ${style.dim('←')} "${said}"${how}`);
-    }
-  }
   if (grade.missing.length > 0) {
     lines.push('', style.heading('Missing:'));
     for (const term of grade.missing) {
@@ -38,6 +31,14 @@ export function renderGrade(grade: Grade): string {
     lines.push('', style.heading('Misconception:'));
     for (const m of grade.misconceptions) {
       lines.push(`  ${style.error('✘')} ${m.claim}  ${style.dim('←')} "${stripControlSequences(m.text)}"`, `    ${m.why}`);
+    }
+  }
+  if (grade.matched.length > 0) {
+    lines.push('', style.heading(grade.derivedTerms ? 'Matched (key terms derived from the model answer):' : 'Matched:'));
+    for (const match of grade.matched) {
+      const said = stripControlSequences(match.text).replace(/\s+/g, ' ');
+      const how = match.how === 'exact' ? '' : style.dim(` (${match.how}${match.how === 'alias' ? `: ${match.form}` : ''})`);
+      lines.push(`  ${style.ok('✔')} ${padEnd(match.term, width)}  ${style.dim('←')} "${said}"${how}`);
     }
   }
   if (grade.notes.length > 0) {

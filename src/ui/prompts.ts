@@ -1,11 +1,13 @@
-import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { confirm, editor, input, select } from '@inquirer/prompts';
 import type { QuestionDraft } from '../core/bank/author.js';
 import { answerTooLong, MAX_ANSWER_CHARS } from '../core/grading/batch.js';
+import { displayWidth, terminalWidth, wrapToWidth } from './layout.js';
 import { style } from './style.js';
 
 // Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else
-// imports inquirer. Ctrl+C makes any of them reject with an error named ExitPromptError.
+// imports inquirer. Ctrl+C makes any of them reject with an error named ExitPromptError, and an
+// aborted context signal with AbortPromptError.
 
 interface AnswerConfig {
   message: string;
@@ -22,7 +24,8 @@ export const answerPrompt = createPrompt<string, AnswerConfig>((config, done) =>
   const [value, setValue] = useState('');
   const [cut, setCut] = useState(false);
   const [now, setNow] = useState(Date.now());
-  const prefix = usePrefix({ status });
+  // Answered, the prompt is marked neutrally: a tick above a wrong answer's cross would mislead.
+  const prefix = usePrefix({ status, theme: makeTheme({ prefix: { idle: style.heading('?'), done: style.dim('›') } }) });
   useEffect(() => {
     if (config.deadline === undefined) return undefined;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -50,20 +53,41 @@ export const answerPrompt = createPrompt<string, AnswerConfig>((config, done) =>
     clock = left > 0 ? style.dim(` [${left}s left]`) : style.error(' [time is up: answer to finish, it will be marked late]');
   }
   const limit = cut && status === 'idle' ? `\n${style.error(`Cut at ${maxChars.toLocaleString('en')} characters, the longest answer nnquiz takes.`)}` : '';
-  return [`${prefix} ${style.heading(config.message)}${clock} ${status === 'done' ? style.dim(value) : value}`, limit];
+  const message = `${prefix} ${style.heading(config.message)}${clock}`;
+  const width = terminalWidth() ?? 80;
+  // On a narrow screen the message is wrapped on its own and the answer starts a line of its own.
+  const narrow = displayWidth(message) + 12 > width;
+  const line = narrow ? `${wrapToWidth(message, width)}\n${status === 'done' ? style.dim(value) : value}` : `${message} ${status === 'done' ? style.dim(value) : value}`;
+  return [line, limit];
 });
 
-/** Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`. Empty skips (in review: reveals). */
-/** The streams a prompt reads and writes (a terminal unless a test gives others). */
+/** The streams a prompt reads and writes (a terminal unless a test gives others), and a signal that cancels it. */
 type Context = Parameters<typeof editor>[1];
 
-export async function askAnswer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review' }, context?: Context): Promise<string> {
+/** Lines of an answer file that start with this are comments: the question, shown while writing, and left out. */
+const COMMENT = '#';
+
+/**
+ * Asks for a free-text answer: one line, or the user's $EDITOR with `multiline`, on a file that
+ * starts with the question as comment lines. Empty skips (in review: reveals).
+ */
+export async function askAnswer(options: { multiline: boolean; deadline?: number; mode: 'quiz' | 'review'; question?: string }, context?: Context): Promise<string> {
   const empty = options.mode === 'review' ? 'reveals the model answer' : 'skips';
   if (options.multiline) {
+    const header = [...(options.question ? wrapToWidth(options.question, 72).split('\n') : []), '', `Write your answer below. Lines starting with ${COMMENT} are left out; an empty answer ${empty}.`];
+    const uncomment = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith(COMMENT))
+        .join('\n')
+        .trim();
     // Too long: the error is shown and Enter reopens the editor on the same text, so nothing typed is lost.
-    const validate = (text: string) => answerTooLong(text.trim()) ?? true;
-    const text = await editor({ message: `Your answer (opens $EDITOR; an empty file ${empty})`, waitForUserInput: false, validate }, context);
-    return text.trim();
+    const validate = (text: string) => answerTooLong(uncomment(text)) ?? true;
+    const text = await editor(
+      { message: `Your answer (opens $EDITOR; an empty file ${empty})`, waitForUserInput: false, default: `${header.map((line) => `${COMMENT} ${line}`.trimEnd()).join('\n')}\n\n`, postfix: '.md', validate },
+      context,
+    );
+    return uncomment(text);
   }
   return answerPrompt({ message: `Your answer (Enter on an empty line ${empty}):`, deadline: options.deadline }, context);
 }
@@ -87,29 +111,42 @@ const keyPrompt = createPrompt<string, KeyConfig>((config, done) => {
       done(result);
     }
   });
-  return status === 'done' ? '' : config.message;
+  return status === 'done' ? '' : wrapToWidth(config.message, terminalWidth() ?? 80);
 });
 
 export type FeedbackAction = 'next' | 'right' | 'wrong' | 'flag' | 'quit';
 
-/** After feedback: Enter for the next question, or a key to override the verdict, flag the question or quit. */
-export function askAfterFeedback(): Promise<FeedbackAction> {
-  const keys = `${style.dim('Enter')} next · ${style.dim('r')} I was right · ${style.dim('w')} I was wrong · ${style.dim('f')} flag for a fix · ${style.dim('q')} quit`;
-  return keyPrompt({ message: keys, keys: { r: 'right', w: 'wrong', f: 'flag', q: 'quit' }, enter: 'next' }) as Promise<FeedbackAction>;
+/**
+ * After feedback: Enter for the next question, or a key to override the verdict, flag the question
+ * or quit. The verdict is repeated first, where the eye is; a skip has no verdict to override.
+ */
+export function askAfterFeedback(verdict: string, options: { skipped: boolean; flagged: boolean }, context?: Context): Promise<FeedbackAction> {
+  type Key = [key: string, label: string, action: FeedbackAction];
+  const override: Key[] = options.skipped ? [] : [['r', 'I was right', 'right'], ['w', 'I was wrong', 'wrong']];
+  const flag: Key[] = options.flagged ? [] : [['f', 'flag for a fix', 'flag']];
+  const keys: Key[] = [...override, ...flag, ['q', 'quit', 'quit']];
+  const message = [verdict, `${style.dim('Enter')} next`, ...keys.map(([key, label]) => `${style.dim(key)} ${label}`)].join(' · ');
+  return keyPrompt({ message, keys: Object.fromEntries(keys.map(([key, , action]) => [key, action])), enter: 'next' }, context) as Promise<FeedbackAction>;
 }
 
-/** Asks for the review rating, with the suggestion on Enter. */
-export function askRating(suggested: 'again' | 'hard' | 'good' | 'easy', dueText: Record<'again' | 'hard' | 'good' | 'easy', string>): Promise<'again' | 'hard' | 'good' | 'easy'> {
+/** An optional note for a flag: what is wrong with the question. */
+export async function askFlagNote(context?: Context): Promise<string> {
+  return (await input({ message: 'What needs fixing? (optional; Enter to skip)' }, context)).trim();
+}
+
+/** Asks for the review rating, with the suggestion on Enter: `1 Again 1d · 2 Hard 3d · [3 Good 8d] · 4 Easy 15d`. */
+export function askRating(suggested: 'again' | 'hard' | 'good' | 'easy', dueText: Record<'again' | 'hard' | 'good' | 'easy', string>, context?: Context): Promise<'again' | 'hard' | 'good' | 'easy'> {
+  const names = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' } as const;
   const label = (key: string, name: 'again' | 'hard' | 'good' | 'easy') => {
-    const text = `${key} ${name} (${dueText[name]})`;
+    const text = `${key} ${names[name]} ${dueText[name]}`;
     return name === suggested ? style.heading(`[${text}]`) : text;
   };
-  const message = `Rate it: ${label('1', 'again')} · ${label('2', 'hard')} · ${label('3', 'good')} · ${label('4', 'easy')}  ${style.dim('Enter takes the suggestion')}`;
-  return keyPrompt({ message, keys: { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' }, enter: suggested }) as Promise<'again' | 'hard' | 'good' | 'easy'>;
+  const message = `Rate it: ${label('1', 'again')} · ${label('2', 'hard')} · ${label('3', 'good')} · ${label('4', 'easy')} · ${style.dim(`Enter: ${names[suggested]}`)}`;
+  return keyPrompt({ message, keys: { '1': 'again', '2': 'hard', '3': 'good', '4': 'easy' }, enter: suggested }, context) as Promise<'again' | 'hard' | 'good' | 'easy'>;
 }
 
 /** Whether an error is inquirer's "the user pressed Ctrl+C". */
-export const isPromptExit = (error: unknown) => error instanceof Error && error.name === 'ExitPromptError';
+export const isPromptExit = (error: unknown) => error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 
 /**
  * Asks for a new question, field by field: the text, topic, tags, difficulty, key terms with their

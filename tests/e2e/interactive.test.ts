@@ -56,14 +56,24 @@ describe.skipIf(SKIP_TERMINAL)('interactive quiz in a real terminal', () => {
     quiz.keys('Enter');
     await quiz.waitFor('Enter next');
     quiz.keys('f');
-    await quiz.waitFor('Flagged attention');
+    await quiz.waitFor('What needs fixing?');
+    quiz.type('the model answer never names Bahdanau');
+    quiz.keys('Enter');
+    await quiz.waitFor('Flagged attention for a fix with your note');
+    // Flagged once: the key is no longer offered, and pressing it again records nothing.
+    const offered = await quiz.waitFor(/Enter next · r I was right · w I was wrong · q quit/);
+    expect(offered).not.toMatch(/q quit\n.*f flag for a fix/s);
+    quiz.keys('f');
     quiz.keys('r');
     await quiz.waitFor('Recorded as correct');
     quiz.keys('q');
     const { code, screen } = await quiz.exited();
     expect(code).toBe(0);
+    expect(screen).toMatch(/attention +correct\* +\d+%/);
+    expect(screen).toContain("* your call, over the grader's");
     const log = records(data);
     expect(log.map((r) => r.type)).toEqual(['attempt', 'flag', 'revision']);
+    expect(log[1]).toMatchObject({ question: 'attention', note: 'the model answer never names Bahdanau' });
     expect(log[2]).toMatchObject({ attempt: log[0].id, override: 'correct' });
   });
 
@@ -102,7 +112,7 @@ describe.skipIf(SKIP_TERMINAL)('interactive review in a real terminal', () => {
     review.keys('4');
     const { code, screen } = await review.exited();
     expect(code).toBe(0);
-    expect(screen).toMatch(/Rated easy: next due in \d+ days/);
+    expect(screen).toMatch(/Rated Easy: next due in \d+ days, \d+ [A-Z][a-z]{2}/);
     const log = records(data);
     expect(log.map((r) => r.type)).toEqual(['attempt', 'revision']);
     expect(log[1]).toMatchObject({ rating: 'easy' });

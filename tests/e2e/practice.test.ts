@@ -25,7 +25,7 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
     expect(stdout).toContain('Model answer:');
     expect(stdout).toContain('(skipped)');
     expect(stdout).not.toMatch(/\u001b/);
-    expect(stdout).toMatch(/Session summary\n#  QUESTION +VERDICT +SCORE\n1  attention +correct +100%\n2  dropout +skipped +0%\n3  early-stopping +incorrect +0%/);
+    expect(stdout).toMatch(/Session summary\n#  QUESTION +VERDICT +SCORE\n1  attention +correct +100%\n2  dropout +skipped +–\n3  early-stopping +incorrect +0%/);
     expect(stdout).toContain("Next: 'nnquiz review'");
     expect(logOf(data).map((r) => [r.question, r.verdict, r.skipped, r.mode])).toEqual([
       ['attention', 'correct', false, 'quiz'],
@@ -132,7 +132,7 @@ describe('nnquiz review and stats', () => {
     expect(stdout).toContain('1 due, 1 never seen; reviewing 2.');
     expect(stdout.indexOf('How does early stopping work?')).toBeLessThan(stdout.indexOf('What is dropout'));
     expect(stdout).toMatch(/Review 1\/2 .* due 1 days? ago/);
-    expect(stdout).toMatch(/Rated good: next due in \d+ days/);
+    expect(stdout).toMatch(/Rated Good: next due in \d+ days, \d+ [A-Z][a-z]{2}/);
     const log = logOf(data);
     expect(log.slice(2).map((r) => [r.question, r.mode, r.verdict, r.rating])).toEqual([
       ['early-stopping', 'review', 'correct', 'good'],
@@ -145,7 +145,7 @@ describe('nnquiz review and stats', () => {
     writeFileSync(join(data, 'attempts.jsonl'), ['attention', 'dropout', 'early-stopping'].map((q) => record(q, 0, 'correct', 'good')).join('\n') + '\n');
     const { status, stdout } = runCli(['review', '--bank', small, '--data-dir', data]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Nothing is due\. The next question is due in \d+ days \(\d{4}-\d\d-\d\d\)\.\n$/);
+    expect(stdout).toMatch(/^Nothing is due\. The next question is due in \d+ days, \d+ [A-Z][a-z]{2}( \d{4})?\.\n$/);
   });
 
   it('crams the weakest questions whatever their schedule', () => {

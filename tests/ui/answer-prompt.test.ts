@@ -46,29 +46,34 @@ describe('an answer written in $EDITOR', () => {
     }
   });
 
-  it('past the cap is refused with the reason, and Enter reopens the editor on the same text', async () => {
+  it('opens on the question as comments, refuses an answer past the cap with the reason, and Enter reopens the editor on the same text', async () => {
     const dir = tempDir();
     const seen = join(dir, 'seen.txt');
-    // An editor that writes an overlong answer, then (reopened) cuts it to its first 30 characters.
+    // An editor that adds an overlong answer below the comment lines, then (reopened) cuts it to 30 characters.
     const script = join(dir, 'editor.mjs');
     writeFileSync(
       script,
       `import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 const file = process.argv[2];
 const text = readFileSync(file, 'utf8');
-appendFileSync(${JSON.stringify(seen)}, text.length + '\\n');
-writeFileSync(file, text === '' ? 'y'.repeat(${MAX_ANSWER_CHARS + 1}) : text.slice(0, 30));`,
+appendFileSync(${JSON.stringify(seen)}, JSON.stringify(text) + '\\n');
+const answer = 'Y'.repeat(${MAX_ANSWER_CHARS + 1});
+writeFileSync(file, text.includes(answer) ? text.replace(answer, 'Y'.repeat(30)) : text + answer);`,
     );
     process.env.EDITOR = `${process.execPath} ${script}`;
     delete process.env.VISUAL;
     const { context, input, screen } = terminal();
-    const answered = askAnswer({ multiline: true, mode: 'quiz' }, context);
+    const answered = askAnswer({ multiline: true, mode: 'quiz', question: 'What is dropout, and why does it help?' }, context);
     await settle();
     for (let i = 0; i < 40 && !screen().includes('expected at most'); i++) await settle();
     expect(screen()).toContain(`the answer is ${(MAX_ANSWER_CHARS + 1).toLocaleString('en')} characters long; expected at most ${MAX_ANSWER_CHARS.toLocaleString('en')}`);
     input.write('\r');
-    expect(await answered).toBe('y'.repeat(30));
-    // The second opening was given the refused text, not an empty file.
-    expect(readFileSync(seen, 'utf8')).toBe(`0\n${MAX_ANSWER_CHARS + 1}\n`);
+    expect(await answered).toBe('Y'.repeat(30));
+    // The file opened with the question as comment lines, left out of the answer; the second
+    // opening was given the refused text, not an empty file.
+    const opened = readFileSync(seen, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string);
+    expect(opened).toHaveLength(2);
+    expect(opened[0]).toMatch(/^# What is dropout, and why does it help\?\n#\n# Write your answer below\. Lines starting with # are left out; an empty answer skips\.\n\n$/);
+    expect(opened[1]).toBe(`${opened[0]}${'Y'.repeat(MAX_ANSWER_CHARS + 1)}`);
   });
 });
