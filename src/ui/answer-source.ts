@@ -59,6 +59,9 @@ export function promptSource(): AnswerSource {
     rate: (suggested, dueText) => guard(async (context) => (await prompts()).askRating(suggested, dueText, context), suggested),
     close: () => {
       process.removeListener('SIGINT', onInterrupt);
+      // A prompt cancelled while $EDITOR ran resumes stdin once the editor ends (inquirer's editor
+      // does), which would keep the process alive after the summary: stdin must not hold it.
+      if (interrupted) (process.stdin as { unref?: () => void }).unref?.();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -179,5 +179,102 @@ describe.skipIf(SKIP_TERMINAL)('interactive new in a real terminal', () => {
     const { code, screen } = await session.exited();
     expect(code).toBe(130);
     expect(readdirSync(bank)).toEqual([]);
+  });
+});
+
+describe.skipIf(SKIP_TERMINAL)('the practice screen at 40 and 100 columns', () => {
+  it.each([40, 100])('wraps every line at word boundaries at %i columns: nothing is cut mid-word', async (width) => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--data-dir', data, '--order', 'bank', '--topic', 'attention,regularization', '--count', '3', '--no-follow-ups'], width);
+    await quiz.waitFor('Your answer');
+    quiz.type('weights from a softmax');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    quiz.keys('Enter');
+    await quiz.waitFor('Question 2/3');
+    await quiz.waitFor('Your answer', 2);
+    quiz.keys('Enter');
+    await quiz.waitFor('Skipped.');
+    await quiz.waitFor('Enter next');
+    quiz.keys('Enter');
+    await quiz.waitFor('Question 3/3');
+    await quiz.waitFor('Your answer', 3);
+    quiz.type('scaled dot products');
+    quiz.keys('Enter');
+    await quiz.waitFor('Model answer:', 3);
+    await quiz.waitFor('Enter next');
+    quiz.keys('Enter');
+    const { code, screen } = await quiz.exited();
+    expect(code).toBe(0);
+    expect(screen).toMatch(/#\s+QUESTION\s+VERDICT\s+SCORE/);
+    expect(screen).toMatch(/skipped\s+–/);
+    expect(quiz.softWrapped()).toEqual([]);
+  });
+
+  it('keeps the verdict and what was missed in view at 100×30 when the next key is asked for', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--data-dir', data, '--order', 'bank', '--topic', 'regularization', '--count', '1'], 100);
+    await quiz.waitFor('Your answer');
+    quiz.type('it makes the network smaller');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    const view = quiz.view().join('\n');
+    expect(view).toMatch(/✘ incorrect|◐ partial/);
+    expect(view).toContain('Missing:');
+    expect(view).toMatch(/(✘ incorrect|◐ partial) · Enter next · r I was right/);
+    expect(quiz.screen()).toMatch(/… \d+ more lines?: 'nnquiz show [\w-]+' shows the whole answer/);
+    // The answered prompt is marked neutrally, not with a tick above a cross.
+    expect(quiz.screen()).toMatch(/› Your answer \(Enter on an empty line skips\): it makes the network smaller/);
+    expect(quiz.screen()).not.toContain('✔ Your answer');
+    quiz.keys('q');
+    expect((await quiz.exited()).code).toBe(0);
+  });
+
+  it('ends with the summary and exit 130 when Ctrl+C comes the moment the next question appears', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '3']);
+    await quiz.waitFor('Your answer');
+    quiz.type('a weighted sum of encoder states');
+    quiz.keys('Enter');
+    await quiz.waitFor('Enter next');
+    quiz.keys('Enter');
+    await quiz.waitFor('Question 2/3', 1, 10_000);
+    quiz.keys('C-c');
+    const { code, signal, screen } = await quiz.exited();
+    expect({ code, signal }).toEqual({ code: 130, signal: 0 });
+    expect(screen).toContain('Stopped after 1 question; every answer given is saved.');
+    expect(records(data).map((r) => r.question)).toEqual(['attention']);
+  });
+
+  it('offers no override on a skipped question, and r and w there record nothing', async () => {
+    const data = tempDir();
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '1']);
+    await quiz.waitFor('Your answer');
+    quiz.keys('Enter');
+    const screen = await quiz.waitFor('Enter next');
+    expect(screen).toMatch(/skipped · Enter next · f flag for a fix · q quit/);
+    quiz.keys('r', 'w', 'Enter');
+    const { code, screen: end } = await quiz.exited();
+    expect(code).toBe(0);
+    expect(end).not.toContain('Recorded as');
+    expect(records(data).map((r) => r.type)).toEqual(['attempt']);
+  });
+});
+
+describe.skipIf(SKIP_TERMINAL)('Ctrl+C between prompts', () => {
+  it('ends the session with its summary and exit 130 on a SIGINT while no prompt has the terminal', async () => {
+    const data = tempDir();
+    const dir = tempDir();
+    // An editor that takes its time, so that the signal surely comes while nnquiz waits between prompts.
+    const editor = join(dir, 'slow-editor.mjs');
+    writeFileSync(editor, 'setTimeout(() => {}, 1500);\n');
+    const quiz = start(['quiz', '--bank', fixture('small-bank'), '--data-dir', data, '--order', 'bank', '--count', '2', '--multiline'], 100, { EDITOR: `${process.execPath} ${editor}`, VISUAL: `${process.execPath} ${editor}` });
+    await quiz.waitFor('Question 1/2');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // What the terminal sends for Ctrl+C when it is in its normal mode, as between two prompts.
+    quiz.signal('SIGINT');
+    const { code, signal, screen } = await quiz.exited();
+    expect({ code, signal }).toEqual({ code: 130, signal: 0 });
+    expect(screen).toContain('Stopped before any answer; nothing was saved.');
   });
 });

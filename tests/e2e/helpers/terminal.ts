@@ -59,10 +59,29 @@ export class TerminalSession {
     return `${lines.join('\n')}\n`;
   }
 
+  /**
+   * Lines the terminal had to wrap because the program wrote past the right edge, each with the
+   * line before it: a program that wraps its own text at word boundaries leaves none.
+   */
+  softWrapped(): string[] {
+    const buffer = this.terminal.buffer.active;
+    const found: string[] = [];
+    for (let i = 1; i < buffer.length; i++) {
+      const line = buffer.getLine(i);
+      if (line?.isWrapped) found.push(`${buffer.getLine(i - 1)?.translateToString(true)}⏎${line.translateToString(true)}`);
+    }
+    return found;
+  }
+
   /** The rows in view now, as a user sees them (no scrollback, wrapped lines as wrapped). */
   view(): string[] {
     const buffer = this.terminal.buffer.active;
     return Array.from({ length: this.terminal.rows }, (_, i) => buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+  }
+
+  /** Sends a signal to the program, as the terminal does for Ctrl+C when no prompt has it in raw mode. */
+  signal(name: NodeJS.Signals): void {
+    process.kill(this.pty.pid, name);
   }
 
   /** Presses keys by name (`Enter`, `C-c`, `Escape`, `Up`…); any other string is typed as it is. */
