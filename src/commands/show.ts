@@ -1,4 +1,5 @@
 import { toQuestionJson } from '../core/json.js';
+import { fitToTerminal } from '../ui/layout.js';
 import { renderMarkdown } from '../ui/markdown.js';
 import { style } from '../ui/style.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';
@@ -37,6 +38,6 @@ export function runShow(id: string, options: ShowOptions): number {
   }
   if (question.followUps.length > 0) lines.push('', `${style.heading('Follow-ups:')} ${question.followUps.map(style.id).join(', ')}`);
   lines.push('', style.dim(question.file));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${fitToTerminal(lines.join('\n'))}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import type { Grade, Verdict } from '../core/grading/index.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { displayWidth, padEnd } from './layout.js';
+import { displayWidth, fitToTerminal, padEnd } from './layout.js';
 import { style } from './style.js';
 
 const VERDICT_LABEL: Record<Verdict, string> = { correct: '✔ correct', partial: '◐ partial', incorrect: '✘ incorrect' };
@@ -45,5 +45,5 @@ export function renderGrade(grade: Grade): string {
     lines.push('');
     for (const note of grade.notes) lines.push(style.hint(`note: ${stripControlSequences(note)}`));
   }
-  return lines.join('\n');
+  return fitToTerminal(lines.join('\n'));
 }

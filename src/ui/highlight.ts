@@ -1,6 +1,6 @@
 import { tokenize } from '../core/normalize.js';
 import type { SearchHit } from '../core/search.js';
-import { terminalWidth, truncate } from './layout.js';
+import { fitToTerminal, terminalWidth, truncate } from './layout.js';
 import { colorEnabled, style } from './style.js';
 
 /** Marks the words of a text that the search matched: in colour on a terminal, else as **word**. */
@@ -42,5 +42,5 @@ export function renderSearchHit(hit: SearchHit, rank: number): string {
     const excerpt = answerExcerpt(q.answer, words, Math.max(30, (terminalWidth() ?? 100) - 6));
     if (excerpt) lines.push(`    ${style.dim('›')} ${excerpt}`);
   }
-  return lines.join('\n');
+  return fitToTerminal(lines.join('\n'));
 }

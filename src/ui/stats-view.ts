@@ -1,6 +1,6 @@
 import { stripControlSequences } from '../core/safe-text.js';
 import type { Stats } from '../core/practice/stats.js';
-import { renderTable, terminalWidth, truncate } from './layout.js';
+import { fitToTerminal, renderTable, terminalWidth, truncate } from './layout.js';
 import { style } from './style.js';
 
 const SPARKS = ' ▁▂▃▄▅▆▇█';
@@ -10,7 +10,8 @@ export function sparkline(values: readonly number[]): string {
   return values.map((v) => (v === 0 ? '·' : SPARKS[Math.max(1, Math.round((v / max) * (SPARKS.length - 1)))])).join('');
 }
 
-function bar(share: number, width = 10): string {
+/** A share as a bar: ten cells, or five on a narrow screen. */
+function bar(share: number, width = (terminalWidth() ?? 80) < 60 ? 5 : 10): string {
   const filled = Math.round(share * width);
   return `${'█'.repeat(filled)}${style.dim('░'.repeat(width - filled))}`;
 }
@@ -63,14 +64,17 @@ export function renderStats(stats: Stats, file: string): string {
   if (stats.flagged.length > 0) lines.push('', `${stats.flagged.length} question${stats.flagged.length === 1 ? '' : 's'} flagged for a fix: nnquiz stats --flagged`);
   if (stats.orphaned > 0) lines.push(style.dim(`${stats.orphaned} attempt${stats.orphaned === 1 ? '' : 's'} for questions no longer in the loaded banks (kept, not counted by topic).`));
   lines.push('', style.hint(stats.dueToday > 0 ? 'Next: nnquiz review' : 'Next: nnquiz quiz, or nnquiz review --cram before an interview'));
-  return lines.join('\n');
+  return fitToTerminal(lines.join('\n'));
 }
 
+/** The flagged questions, latest first, each with its flags and the notes given with them. */
 export function renderFlagged(stats: Stats): string {
   if (stats.flagged.length === 0) return 'No questions are flagged.';
-  return renderTable(
-    ['QUESTION', 'FLAGS', 'LAST', 'NOTE'],
-    stats.flagged.map((f) => [f.question + (f.orphaned ? ' (not in the banks)' : ''), String(f.count), f.last.slice(0, 10), f.notes.at(-1) ?? '']),
-    [style.id],
-  );
+  const lines: string[] = [];
+  for (const f of stats.flagged) {
+    const count = `${f.count} flag${f.count === 1 ? '' : 's'}, last ${f.last.slice(0, 10)}`;
+    lines.push(`${style.id(f.question)}${f.orphaned ? style.dim(' (not in the banks)') : ''}  ${style.dim(count)}`);
+    for (const note of f.notes.slice(-3)) lines.push(`  • ${note.replace(/\s+/g, ' ')}`);
+  }
+  return fitToTerminal(lines.join('\n'));
 }

@@ -278,3 +278,46 @@ describe.skipIf(SKIP_TERMINAL)('Ctrl+C between prompts', () => {
     expect(screen).toContain('Stopped before any answer; nothing was saved.');
   });
 });
+
+describe.skipIf(SKIP_TERMINAL)('every command at 40 columns', () => {
+  const attempt = (question: string, verdict: string, at: string) =>
+    JSON.stringify({ v: 1, type: 'attempt', id: `${question}-${at}`, question, answer: 'an answer of several words that goes on for a while', score: verdict === 'correct' ? 0.9 : 0.2, verdict, rating: verdict === 'correct' ? 'good' : 'again', matched: [], missing: verdict === 'correct' ? [] : ['the weights are shared across positions in the sequence'], seconds: 20, at });
+
+  it.each([
+    ['stats', ['stats']],
+    ['stats --flagged', ['stats', '--flagged']],
+    ['search', ['search', 'vanishing', 'gradient']],
+    ['show', ['show', 'vanishing-gradient']],
+    ['list', ['list', '--topic', 'training']],
+    ['grade', ['grade', 'dropout', 'dropout randomly zeroes units during training so they cannot co-adapt, and it is off at test time']],
+  ])('%s wraps at word boundaries and fits its tables', async (_, args) => {
+    const data = tempDir();
+    const now = Date.now();
+    writeFileSync(
+      join(data, 'attempts.jsonl'),
+      [
+        attempt('rnn-lstm-gru', 'incorrect', new Date(now - 3 * 86_400_000).toISOString()),
+        attempt('dropout', 'correct', new Date(now - 86_400_000).toISOString()),
+        JSON.stringify({ v: 1, type: 'flag', question: 'dropout', note: 'the model answer should say what inverted dropout scales by', at: new Date(now).toISOString() }),
+      ].join('\n') + '\n',
+    );
+    const session = start(args[0] === 'stats' ? [...args, '--data-dir', data] : args, 40);
+    const { code, screen } = await session.exited();
+    expect(code).toBe(0);
+    expect(screen.trim().length).toBeGreaterThan(0);
+    expect(session.softWrapped()).toEqual([]);
+  });
+
+  it('review fits its rating keys on one line at 80 columns', async () => {
+    const data = tempDir();
+    const review = start(['review', '--bank', fixture('small-bank'), '--data-dir', data, '--limit', '1'], 80);
+    await review.waitFor('Your answer');
+    review.type('a weighted sum of encoder states');
+    review.keys('Enter');
+    const screen = await review.waitFor('Rate it');
+    expect(screen).toMatch(/^Rate it: \[?1 Again \d+[mhd]\]? · \[?2 Hard \d+[mhd]\]? · \[?3 Good \d+[mhd]\]? · \[?4 Easy \d+[mhd]\]? · Enter: \w+$/m);
+    expect(review.softWrapped()).toEqual([]);
+    review.keys('Enter');
+    expect((await review.exited()).code).toBe(0);
+  });
+});

@@ -34,6 +34,14 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
     ]);
   });
 
+  it('says how many it will ask when fewer questions match than --count asks for', () => {
+    const data = tempDir();
+    const { status, stdout } = runCli(['quiz', '--bank', small, '--data-dir', data, '--count', '10', '--order', 'bank'], { input: '\n\n\n' });
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Only 3 questions match; asking all 3.');
+    expect(logOf(data)).toHaveLength(3);
+  });
+
   it('asks a follow-up next after a correct answer, unless --no-follow-ups', () => {
     const bank = tempDir();
     const question = (id: string, followUps = '') => `---\nid: ${id}\nquestion: What is ${id}?\nkey_terms: [{term: ${id} means yes, core: true}]\n${followUps}---\n${id} means yes.\n`;
