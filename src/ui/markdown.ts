@@ -43,7 +43,9 @@ function inline(tokens: Token[] | undefined): string {
         case 'image':
           return chalk.dim(`[image: ${token.text}]`);
         case 'text':
-          return 'tokens' in token && token.tokens ? inline(token.tokens) : decodeEntities(token.text);
+          // A line break inside a paragraph is a soft break, a space, as Markdown means it; only a
+          // hard break (two trailing spaces, a backslash) ends a line.
+          return 'tokens' in token && token.tokens ? inline(token.tokens) : decodeEntities(token.text).replace(/\n/g, ' ');
         case 'escape':
         case 'html':
           return decodeEntities('text' in token ? String(token.text) : token.raw);

@@ -11,6 +11,11 @@ describe('renderMarkdown', () => {
     chalk.level = level;
   });
 
+  it('joins a paragraph wrapped in the file into one, and keeps hard breaks and blank lines', () => {
+    const out = renderMarkdown('First line of a paragraph\nwrapped in the file\nover three lines.\n\nSecond, with a hard  \nbreak.\n\n- item one\n  continued', 80);
+    expect(out).toBe('First line of a paragraph wrapped in the file over three lines.\n\nSecond, with a hard\nbreak.\n\n• item one continued');
+  });
+
   it('renders bold and code inside list items, with no Markdown marks left', () => {
     const out = renderMarkdown('- **Forward pass**: compute `z = Wx + b`\n- second\n  - nested *em*', 80);
     expect(out).toContain(`• ${chalk.bold('Forward pass')}: compute ${chalk.cyan('z = Wx + b')}`);
