@@ -36,6 +36,7 @@ describe('nnquiz export', () => {
   it('leaves out answers with --no-answers and shows key terms with --terms', () => {
     const practice = runCli(['export', '--no-answers', '--ids', 'dropout', '--bank', small]).stdout;
     expect(practice).not.toContain('Dropout** randomly zeroes');
+    expect(practice.startsWith('# Neural-network interview questions — practice sheet\n')).toBe(true);
     expect(runCli(['export', '--terms', '--ids', 'dropout', '--bank', small]).stdout).toContain('**Key terms:** randomly zeroes units');
   });
 

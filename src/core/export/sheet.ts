@@ -1,6 +1,17 @@
 import { lexer, Marked, type Token, type Tokens } from 'marked';
-import type { Question } from '../bank/question.js';
+import type { Difficulty, Question } from '../bank/question.js';
 import { boundMarkdownNesting } from '../markdown-nesting.js';
+import { SHEET_STYLE } from './html-style.js';
+import { joinSoftBreaks, unwrapParagraphs } from './soft-breaks.js';
+import { topicTitle } from './topic-title.js';
+
+/** The user's last answer to a question and the key terms it missed. */
+export interface WeakDetail {
+  answer: string;
+  missed: string[];
+  verdict: string;
+  at: string;
+}
 
 /** What a study sheet shows of each question. */
 export interface SheetOptions {
@@ -8,7 +19,7 @@ export interface SheetOptions {
   answers: boolean;
   terms: boolean;
   /** For a revision sheet: the user's last answer and the key terms it missed, by question id. */
-  weak?: Map<string, { answer: string; missed: string[]; verdict: string; at: string }>;
+  weak?: Map<string, WeakDetail>;
 }
 
 export type SheetFormat = 'md' | 'html' | 'anki' | 'json';
@@ -18,6 +29,11 @@ function byTopic(questions: readonly Question[]): Array<[string, Question[]]> {
   const groups = new Map<string, Question[]>();
   for (const q of questions) groups.set(q.topic, [...(groups.get(q.topic) ?? []), q]);
   return [...groups].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** The sheet's title; a sheet without answers says it is for practice, so a printout is not taken for notes. */
+function sheetTitle(options: SheetOptions): string {
+  return options.answers || /practi[cs]e/i.test(options.title) ? options.title : `${options.title} — practice sheet`;
 }
 
 /** A GitHub-style heading anchor, unique within the sheet. */
@@ -111,14 +127,18 @@ function walkTokens(tokens: readonly Token[], visit: (token: Token) => void): vo
 export function renderMarkdownSheet(questions: readonly Question[], options: SheetOptions): string {
   const anchor = anchors();
   const groups = byTopic(questions);
-  const out: string[] = [`# ${escapeMarkdown(options.title)}`, '', `${questions.length} question${questions.length === 1 ? '' : 's'}.`, '', '## Contents', ''];
-  const sections = groups.map(([topic, list]) => ({ topic, slug: anchor(topic), items: list.map((q) => ({ q, slug: anchor(q.question) })) }));
+  const out: string[] = [`# ${escapeMarkdown(sheetTitle(options))}`, '', `${questions.length} question${questions.length === 1 ? '' : 's'}.`, '', '## Contents', ''];
+  const sections = groups.map(([topic, list]) => {
+    // The anchor comes from the heading as shown, as Markdown viewers make it.
+    const title = topicTitle(topic);
+    return { title, slug: anchor(title), items: list.map((q) => ({ q, slug: anchor(q.question) })) };
+  });
   for (const section of sections) {
-    out.push(`- [${escapeMarkdown(section.topic)}](#${section.slug})`);
+    out.push(`- [${escapeMarkdown(section.title)}](#${section.slug})`);
     for (const { q, slug } of section.items) out.push(`  - [${escapeMarkdown(q.question)}](#${slug})`);
   }
   for (const section of sections) {
-    out.push('', `## ${escapeMarkdown(section.topic)}`);
+    out.push('', `## ${escapeMarkdown(section.title)}`);
     for (const { q } of section.items) {
       out.push('', `### ${escapeMarkdown(q.question)}`, '');
       out.push(`*${q.difficulty}*${q.tags.length > 0 ? ` · tags: ${q.tags.map(escapeMarkdown).join(', ')}` : ''} · id: \`${q.id.replace(/`/g, '')}\``);
@@ -127,7 +147,7 @@ export function renderMarkdownSheet(questions: readonly Question[], options: She
         out.push('', `> **Your last answer** (${weak.verdict}, ${weak.at.slice(0, 10)}): ${weak.answer ? escapeMarkdown(weak.answer) : '*(skipped)*'}`);
         if (weak.missed.length > 0) out.push('>', `> **Missed:** ${weak.missed.map((t) => `**${escapeMarkdown(t)}**`).join(', ')}`);
       }
-      if (options.answers) out.push('', sanitiseMarkdown(demoteHeadings(q.answer)));
+      if (options.answers) out.push('', unwrapParagraphs(sanitiseMarkdown(demoteHeadings(q.answer))));
       if (options.terms && q.keyTerms.length > 0) out.push('', `**Key terms${q.keyTermsDerived ? ' (derived)' : ''}:** ${termList(q).map(escapeMarkdown).join('; ')}`);
     }
   }
@@ -145,7 +165,13 @@ export function escapeHtml(text: string): string {
 function createSafeMarked(): Marked {
   return new Marked({
     gfm: true,
+    // Soft breaks are spaces, as Markdown means them; `breaks: true` would make them <br>.
+    breaks: false,
     renderer: {
+      paragraph(token: Tokens.Paragraph) {
+        const inner = this.parser.parseInline(token.tokens);
+        return isSubhead(token) ? `<p class="subhead">${inner}</p>\n` : `<p>${inner}</p>\n`;
+      },
       html(token: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(token.text);
       },
@@ -160,105 +186,116 @@ function createSafeMarked(): Marked {
   });
 }
 
-/** Safe HTML for bank Markdown; nesting is bounded, and text too pathological to parse is shown as it is. */
-export function markdownToSafeHtml(markdown: string, marked = createSafeMarked()): string {
+/** A paragraph that is only bold text (`**Why it helps**`), used as a heading of what follows. */
+function isSubhead(token: Tokens.Paragraph): boolean {
+  const [first, ...rest] = token.tokens;
+  return first?.type === 'strong' && rest.every((t) => t.type === 'text' && /^[\s:]*$/.test(t.text));
+}
+
+/**
+ * Safe HTML for each top-level block of bank Markdown (paragraph, list, code…), so a sheet can keep
+ * the first one with the question. Nesting is bounded, soft breaks become spaces, and text too
+ * pathological to parse is shown as it is.
+ */
+function safeHtmlBlocks(markdown: string, marked: Marked): string[] {
   try {
-    return String(marked.parse(boundMarkdownNesting(markdown), { async: false }));
+    const tokens = marked.lexer(boundMarkdownNesting(markdown));
+    marked.walkTokens(tokens, joinSoftBreaks);
+    return tokens.map((token) => marked.parser([token])).filter((html) => html.trim() !== '');
   } catch (error) {
-    if (isExhaustion(error)) return `<pre>${escapeHtml(markdown)}</pre>`;
+    if (isExhaustion(error)) return [`<pre>${escapeHtml(markdown)}</pre>`];
     throw error;
   }
 }
 
-const STYLE = `
-:root { --ink: #1d1d1f; --muted: #5f6368; --line: #dadce0; --accent: #1a56db; --paper: #fff; --code: #f3f4f6; --bad: #b3261e; }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
-.lede { color: var(--muted); margin: 0 0 1.5rem; }
-nav { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1.25rem; margin-bottom: 2rem; }
-nav h2 { font-size: 1rem; margin: .25rem 0 .5rem; }
-nav ol { margin: 0; padding-left: 1.25rem; }
-nav a { color: var(--accent); text-decoration: none; }
-nav a:hover { text-decoration: underline; }
-section.topic > h2 { font-size: 1.4rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; margin-top: 2.5rem; text-transform: capitalize; }
-article { border-bottom: 1px solid var(--line); padding: 1rem 0 1.25rem; }
-article h3 { font-size: 1.1rem; margin: 0 0 .35rem; }
-.meta { color: var(--muted); font-size: .85rem; margin: 0 0 .75rem; }
-.meta .difficulty { font-weight: 600; }
-.answer p, .answer ul, .answer ol { margin: .5rem 0; }
-.answer code, .terms code { background: var(--code); border-radius: .25rem; padding: .05rem .3rem; font-size: .9em; }
-.answer pre { background: var(--code); padding: .75rem; border-radius: .4rem; overflow-x: auto; white-space: pre-wrap; }
-.answer pre code { background: none; padding: 0; }
-.terms { font-size: .9rem; color: var(--muted); }
-.weak { border-left: 4px solid var(--bad); background: #fdf3f2; padding: .5rem .75rem; margin: .5rem 0 .75rem; font-size: .95rem; }
-.weak mark { background: #f9d8d6; color: var(--bad); font-weight: 600; padding: 0 .2rem; border-radius: .2rem; }
-.practice-lines { height: 5rem; border: 1px dashed var(--line); border-radius: .4rem; }
-@media print {
-  body { font-size: 11pt; }
-  main { max-width: none; padding: 0; }
-  nav { break-after: page; border: none; padding: 0; }
-  nav a { color: var(--ink); }
-  section.topic > h2 { break-after: avoid; }
-  article { break-inside: avoid; page-break-inside: avoid; }
-  article h3 { break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
-  @page { margin: 18mm 16mm; }
+/** Safe HTML for bank Markdown, as in the HTML sheet. */
+export function markdownToSafeHtml(markdown: string, marked = createSafeMarked()): string {
+  return safeHtmlBlocks(markdown, marked).join('');
 }
-`;
+
+/** How many ruled lines a practice sheet leaves to write an answer in: harder questions need more. */
+const ANSWER_LINES: Record<Difficulty, number> = { easy: 5, medium: 9, hard: 14 };
+
+/** Room to write an answer on a practice sheet: a bordered box of ruled lines, which print. */
+function answerSpace(difficulty: Difficulty): string {
+  const lines = ANSWER_LINES[difficulty];
+  return `<div class="answer-space" data-lines="${lines}" aria-label="space for your answer">${'<div class="rule"></div>'.repeat(lines)}</div>`;
+}
+
+/** The question's difficulty, tags and id, under its heading. */
+function htmlMeta(q: Question): string {
+  const tags = q.tags.length > 0 ? ` · ${q.tags.map(escapeHtml).join(', ')}` : '';
+  return `<p class="meta"><span class="difficulty">${escapeHtml(q.difficulty)}</span>${tags} · <code>${escapeHtml(q.id)}</code></p>`;
+}
+
+/** On a revision sheet: the user's last answer and the key terms it missed. */
+function htmlWeak(weak: WeakDetail): string {
+  const missed = weak.missed.length > 0 ? `<br><strong>Missed:</strong> ${weak.missed.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(' ')}` : '';
+  return `<div class="weak"><strong>Your last answer</strong> (${escapeHtml(weak.verdict)}, ${escapeHtml(weak.at.slice(0, 10))}): ${weak.answer ? escapeHtml(weak.answer) : '<em>(skipped)</em>'}${missed}</div>`;
+}
+
+/**
+ * One question. Its heading, details and the first block of its answer (or its room to write) are
+ * wrapped together, so print never leaves a heading at the foot of a page with its answer overleaf.
+ */
+function htmlArticle(q: Question, slug: string, options: SheetOptions, marked: Marked): string {
+  const start = [`<h3>${escapeHtml(q.question)}</h3>`, htmlMeta(q)];
+  const weak = options.weak?.get(q.id);
+  if (weak) start.push(htmlWeak(weak));
+  const [first = '', ...rest] = options.answers ? safeHtmlBlocks(q.answer, marked) : [];
+  start.push(options.answers ? `<div class="answer">${first}</div>` : answerSpace(q.difficulty));
+  const parts = [`<article id="${slug}">`, `<div class="question-start">\n${start.join('\n')}\n</div>`];
+  if (rest.length > 0) parts.push(`<div class="answer">${rest.join('')}</div>`);
+  if (options.terms && q.keyTerms.length > 0) {
+    parts.push(`<p class="terms"><strong>Key terms${q.keyTermsDerived ? ' (derived)' : ''}:</strong> ${termList(q).map((t) => `<code>${escapeHtml(t)}</code>`).join(' ')}</p>`);
+  }
+  parts.push('</article>');
+  return parts.join('\n');
+}
+
+interface HtmlSection {
+  topic: string;
+  slug: string;
+  items: Array<{ q: Question; slug: string }>;
+}
+
+function htmlContents(sections: readonly HtmlSection[]): string {
+  const topics = sections.map((s) => `<li><a href="#${s.slug}">${escapeHtml(topicTitle(s.topic))}</a><ol>${s.items.map(({ q, slug }) => `<li><a href="#${slug}">${escapeHtml(q.question)}</a></li>`).join('')}</ol></li>`);
+  return `<nav aria-label="Contents"><h2>Contents</h2><ol>\n${topics.join('\n')}\n</ol></nav>`;
+}
+
+function htmlSection(section: HtmlSection, options: SheetOptions, marked: Marked): string {
+  const articles = section.items.map(({ q, slug }) => htmlArticle(q, slug, options, marked));
+  return `<section class="topic" id="${section.slug}">\n<h2>${escapeHtml(topicTitle(section.topic))}</h2>\n${articles.join('\n')}\n</section>`;
+}
 
 /**
  * A self-contained HTML study sheet: inline CSS, no script, nothing fetched; a linked table of
- * contents, a section per topic, answers rendered from Markdown; prints without splitting a
- * question from its answer. Every piece of bank text is escaped or sanitised.
+ * contents, a section per topic, answers rendered from Markdown. In print, answers flow in two
+ * columns and a practice sheet leaves a ruled box to write in. Every piece of bank text is escaped
+ * or sanitised.
  */
 export function renderHtmlSheet(questions: readonly Question[], options: SheetOptions): string {
   const anchor = anchors();
   const marked = createSafeMarked();
   const sections = byTopic(questions).map(([topic, list]) => ({ topic, slug: anchor(`topic-${topic}`), items: list.map((q) => ({ q, slug: anchor(`q-${q.id}`) })) }));
-  const toc = sections
-    .map((s) => `<li><a href="#${s.slug}">${escapeHtml(s.topic)}</a><ol>${s.items.map(({ q, slug }) => `<li><a href="#${slug}">${escapeHtml(q.question)}</a></li>`).join('')}</ol></li>`)
-    .join('\n');
-  const body = sections
-    .map((s) => {
-      const articles = s.items.map(({ q, slug }) => {
-        const parts = [`<article id="${slug}">`, `<h3>${escapeHtml(q.question)}</h3>`];
-        parts.push(
-          `<p class="meta"><span class="difficulty">${escapeHtml(q.difficulty)}</span>${q.tags.length > 0 ? ` · ${q.tags.map(escapeHtml).join(', ')}` : ''} · <code>${escapeHtml(q.id)}</code></p>`,
-        );
-        const weak = options.weak?.get(q.id);
-        if (weak) {
-          const missed = weak.missed.length > 0 ? `<br><strong>Missed:</strong> ${weak.missed.map((t) => `<mark>${escapeHtml(t)}</mark>`).join(' ')}` : '';
-          parts.push(`<div class="weak"><strong>Your last answer</strong> (${escapeHtml(weak.verdict)}, ${escapeHtml(weak.at.slice(0, 10))}): ${weak.answer ? escapeHtml(weak.answer) : '<em>(skipped)</em>'}${missed}</div>`);
-        }
-        parts.push(options.answers ? `<div class="answer">${markdownToSafeHtml(q.answer, marked)}</div>` : '<div class="practice-lines" aria-label="space for your answer"></div>');
-        if (options.terms && q.keyTerms.length > 0) {
-          parts.push(`<p class="terms"><strong>Key terms${q.keyTermsDerived ? ' (derived)' : ''}:</strong> ${termList(q).map((t) => `<code>${escapeHtml(t)}</code>`).join(' ')}</p>`);
-        }
-        parts.push('</article>');
-        return parts.join('\n');
-      });
-      return `<section class="topic" id="${s.slug}">\n<h2>${escapeHtml(s.topic)}</h2>\n${articles.join('\n')}\n</section>`;
-    })
-    .join('\n');
+  const title = escapeHtml(sheetTitle(options));
+  const lede = `${questions.length} question${questions.length === 1 ? '' : 's'} in ${sections.length} topic${sections.length === 1 ? '' : 's'}.${options.answers ? '' : ' Write each answer in its box, then check it against the full sheet.'}`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(options.title)}</title>
-<style>${STYLE}</style>
+<title>${title}</title>
+<style>${SHEET_STYLE}</style>
 </head>
 <body>
-<main>
-<h1>${escapeHtml(options.title)}</h1>
-<p class="lede">${questions.length} question${questions.length === 1 ? '' : 's'} in ${sections.length} topic${sections.length === 1 ? '' : 's'}.</p>
-<nav aria-label="Contents"><h2>Contents</h2><ol>
-${toc}
-</ol></nav>
-${body}
+<main class="${options.answers ? 'with-answers' : 'practice'}">
+<h1>${title}</h1>
+<p class="lede">${lede}</p>
+${htmlContents(sections)}
+${sections.map((s) => htmlSection(s, options, marked)).join('\n')}
 </main>
 </body>
 </html>
@@ -268,18 +305,21 @@ ${body}
 /** An Anki tag: no spaces (Anki splits tags on them), no quotes or tabs. */
 const ankiTag = (text: string) => text.trim().replace(/[\s"]+/g, '_').replace(/^_+|_+$/g, '');
 
+/** Newlines as Anki must show them: line breaks inside <pre>, where they are the code's lines; spaces elsewhere, as HTML means them. */
+const ankiNewlines = (html: string) =>
+  html
+    .split(/(<pre\b[\s\S]*?<\/pre>)/)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\r?\n/g, '<br>') : part.replace(/\s*\r?\n\s*/g, ' ')))
+    .join('');
+
 /**
- * One Anki field on one line: HTML needs no newlines between tags, and those inside <pre> become
- * <br>. A leading `#` is written as an entity: Anki reads a line that starts with `#` as a comment,
- * or at the top as a `#key:value` header that could change the deck, note type or separator.
+ * One Anki field on one line: HTML needs no newlines between tags, those inside <pre> become <br>
+ * and the rest spaces (Anki would show each as a line break). A leading `#` is written as an entity:
+ * Anki reads a line that starts with `#` as a comment, or at the top as a `#key:value` header that
+ * could change the deck, note type or separator.
  */
 const ankiField = (html: string) =>
-  html
-    .trim()
-    .replace(/>\s*\n\s*</g, '><')
-    .replace(/\t/g, '    ')
-    .replace(/\r?\n/g, '<br>')
-    .replace(/^#/, '&#35;');
+  ankiNewlines(html.trim().replace(/>\s*\n\s*</g, '><').replace(/\t/g, '    ')).replace(/^#/, '&#35;');
 
 /**
  * Anki's text import format: header lines, then one Basic note per line — front (question), back

@@ -11,8 +11,8 @@ describe('renderMarkdownSheet', () => {
   const sheet = renderMarkdownSheet(small, { ...options, terms: true });
 
   it('has a title, contents grouped by topic with links, and a heading per question', () => {
-    expect(sheet.startsWith('# Study sheet\n\n3 questions.\n\n## Contents\n\n- [attention](#attention)\n  - [What problem does the attention mechanism solve in sequence-to-sequence models?](#what-problem-does-the-attention-mechanism-solve-in-sequence-to-sequence-models)\n- [regularization](#regularization)')).toBe(true);
-    expect(sheet).toContain('\n## regularization\n\n### What is dropout, and why does it reduce overfitting?\n\n*easy* · tags: regularization, overfitting · id: `dropout`\n');
+    expect(sheet.startsWith('# Study sheet\n\n3 questions.\n\n## Contents\n\n- [Attention](#attention)\n  - [What problem does the attention mechanism solve in sequence-to-sequence models?](#what-problem-does-the-attention-mechanism-solve-in-sequence-to-sequence-models)\n- [Regularization](#regularization)')).toBe(true);
+    expect(sheet).toContain('\n## Regularization\n\n### What is dropout, and why does it reduce overfitting?\n\n*easy* · tags: regularization, overfitting · id: `dropout`\n');
     expect(sheet).toContain('**Key terms:** randomly zeroes units (drops neurons at random, randomly drops units); co-adaptation (co-adapt); inverted dropout (scaled by 1/(1-p))');
   });
 
@@ -40,7 +40,7 @@ describe('renderHtmlSheet', () => {
   });
 
   it('links the contents to a section per topic and an article per question', () => {
-    expect(html).toContain('<li><a href="#topic-attention">attention</a><ol><li><a href="#q-attention">What problem does the attention mechanism solve in sequence-to-sequence models?</a></li></ol></li>');
+    expect(html).toContain('<li><a href="#topic-attention">Attention</a><ol><li><a href="#q-attention">What problem does the attention mechanism solve in sequence-to-sequence models?</a></li></ol></li>');
     expect(html).toContain('<section class="topic" id="topic-regularization">');
     expect(html).toContain('<article id="q-dropout">');
     expect(html).toContain('<strong>Dropout</strong> randomly zeroes units');
@@ -120,5 +120,84 @@ describe('hostile bank text (issue 11)', () => {
   it('bounds the nesting of block quotes and lists', () => {
     const html = renderHtmlSheet([{ ...base, answer: '>'.repeat(3000) + ' deep' }], options);
     expect(html.match(/<blockquote>/g)).toHaveLength(16);
+  });
+});
+
+describe('the sheet bank: topics, hard-wrapped answers, difficulties', () => {
+  const bank = readBank([fixture('sheet-bank')]).questions;
+  const pooling = bank.find((q) => q.id === 'pooling')!;
+  const oneLine = 'A pooling layer summarises each small window of a feature map with one number, such as its maximum or its mean, so the map shrinks and small shifts of the input matter less.';
+
+  it('spells topic headings as people write them: known acronyms in capitals, hyphens as spaces', () => {
+    const markdown = renderMarkdownSheet(bank, options);
+    expect(markdown).toContain('## Contents\n\n- [CNN](#cnn)\n');
+    expect(markdown).toContain('- [Sequence models](#sequence-models)\n');
+    expect(markdown).toContain('\n## CNN\n');
+    expect(markdown).toContain('\n## Sequence models\n');
+    const html = renderHtmlSheet(bank, options);
+    expect(html).toContain('<li><a href="#topic-cnn">CNN</a>');
+    expect(html).toContain('<section class="topic" id="topic-sequence-models">\n<h2>Sequence models</h2>');
+    expect(html).not.toContain('text-transform: capitalize');
+  });
+
+  it('joins a paragraph hard-wrapped in its file into one paragraph, leaving lists, code and hard breaks alone', () => {
+    expect(pooling.answer).toContain('feature map\nwith one number');
+    const markdown = renderMarkdownSheet([pooling], options);
+    expect(markdown).toContain(`\n${oneLine}\n\n`);
+    expect(markdown).toContain('- max pooling keeps the strongest\n  response in each window\n- average pooling keeps the mean');
+    expect(markdown).toContain('```python\npool = nn.MaxPool2d(2)\nout = pool(x)\n```');
+    expect(markdown).toContain('Ends with a hard break  \non purpose.');
+
+    const html = renderHtmlSheet([pooling], options);
+    expect(html).toContain(`<p>${oneLine}</p>`);
+    expect(html).toContain('<li>max pooling keeps the strongest response in each window</li>');
+    expect(html).toContain('pool = nn.MaxPool2d(2)\nout = pool(x)');
+    expect(html).toContain('<p>Ends with a hard break<br>on purpose.</p>');
+  });
+
+  it('gives Anki one paragraph too: only code lines and hard breaks become <br>', () => {
+    const back = renderAnkiSheet([pooling], options).trimEnd().split('\n').at(-1)!.split('\t')[1]!;
+    expect(back).toContain(`<p>${oneLine}</p>`);
+    expect(back).toContain('<li>max pooling keeps the strongest response in each window</li>');
+    expect(back).toContain('pool = nn.MaxPool2d(2)<br>out = pool(x)');
+    expect(back.match(/<br>/g)).toHaveLength(3);
+  });
+
+  it('leaves a practice sheet room to write that grows with difficulty, in a printed border, and says it is for practice', () => {
+    const html = renderHtmlSheet(bank, { ...options, answers: false });
+    expect(html).toContain('<title>Study sheet — practice sheet</title>');
+    expect(html).toContain('<h1>Study sheet — practice sheet</h1>');
+    const lines = (id: string) => {
+      const article = html.slice(html.indexOf(`<article id="q-${id}">`), html.indexOf('</article>', html.indexOf(`<article id="q-${id}">`)));
+      return { declared: Number(/data-lines="(\d+)"/.exec(article)?.[1]), ruled: article.match(/<div class="rule"><\/div>/g)?.length };
+    };
+    expect(lines('pooling')).toEqual({ declared: 5, ruled: 5 });
+    expect(lines('lstm')).toEqual({ declared: 9, ruled: 9 });
+    expect(lines('bptt')).toEqual({ declared: 14, ruled: 14 });
+    const boxRule = /\.answer-space \{[^}]*\}/.exec(html)![0];
+    expect(boxRule).toMatch(/border: 1px solid/);
+    expect(html).not.toMatch(/\.answer-space[^{]*\{[^}]*background/);
+    expect(renderMarkdownSheet(bank, { ...options, answers: false }).startsWith('# Study sheet — practice sheet\n')).toBe(true);
+    expect(renderHtmlSheet(bank, { ...options, answers: false, title: 'My practice' })).toContain('<h1>My practice</h1>');
+  });
+});
+
+describe('the printed HTML sheet', () => {
+  const html = renderHtmlSheet(small, options);
+  const print = html.slice(html.indexOf('@media print'), html.indexOf('</style>'));
+
+  it('keeps each question with its details and the first block of its answer', () => {
+    expect(html).toContain(
+      '<article id="q-dropout">\n<div class="question-start">\n<h3>What is dropout, and why does it reduce overfitting?</h3>\n<p class="meta"><span class="difficulty">easy</span> · regularization, overfitting · <code>dropout</code></p>\n<div class="answer"><p><strong>Dropout</strong> randomly zeroes units',
+    );
+    expect(print).toMatch(/\.question-start \{ break-inside: avoid; \}/);
+    expect(print).toMatch(/article h3, \.meta[^{]*\{ break-inside: avoid; break-after: avoid; \}/);
+    expect(print).toMatch(/orphans: 3; widows: 3;/);
+  });
+
+  it('lets questions flow, several to a page, and leaves the unnumbered contents out of print', () => {
+    expect(print).toMatch(/nav \{ display: none; \}/);
+    expect(print).not.toMatch(/break-(before|after): (page|always)|page-break-(before|after)/);
+    expect(print).not.toMatch(/article \{[^}]*break-inside: avoid/);
   });
 });
