@@ -1,6 +1,6 @@
 import type { Grade, Verdict } from '../core/grading/index.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { displayWidth, fitToTerminal, padEnd } from './layout.js';
+import { displayWidth, fitToTerminal, padEnd, terminalWidth } from './layout.js';
 import { style } from './style.js';
 
 const VERDICT_LABEL: Record<Verdict, string> = { correct: '✔ correct', partial: '◐ partial', incorrect: '✘ incorrect' };
@@ -19,7 +19,9 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
  */
 export function renderGrade(grade: Grade): string {
   const lines = [`${style.heading(renderVerdict(grade.verdict))}  score ${percent(grade.score)} ${style.dim(`(pass mark ${percent(grade.passMark)})`)}`];
-  const width = Math.max(0, ...grade.matched.map((m) => displayWidth(m.term)), ...grade.missing.map((m) => displayWidth(m.term)));
+  // Matched terms are aligned on their arrows only while that leaves room for the words heard.
+  const longest = Math.max(0, ...grade.matched.map((m) => displayWidth(m.term)));
+  const width = longest <= Math.min(40, ((terminalWidth() ?? 100) - 10) / 2) ? longest : 0;
   if (grade.missing.length > 0) {
     lines.push('', style.heading('Missing:'));
     for (const term of grade.missing) {
