@@ -3,11 +3,14 @@ import { BankFolderError, readBank } from '../core/bank/read.js';
 import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
 import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
-import { join } from 'node:path';
-import { dataFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';
+import { join, resolve } from 'node:path';
+import { bundledBankFolder, dataFolder, isInsideFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';
 import { packageVersion } from '../version.js';
 import { BankCache } from '../store/bank-cache.js';
-import { reportProblems } from '../ui/problems.js';
+import { renderProblem } from '../ui/problems.js';
+import { style } from '../ui/style.js';
+import type { BankProblem } from '../core/bank/problem.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import { loadSettings } from './settings.js';
 
 export type BankOptions = BankChoice;
@@ -26,16 +29,40 @@ export function loadQuestions(options: BankOptions & { dataDir?: string }): Ques
     const { folders } = resolveBankFolders(options, settings, settingsFile());
     const bank = readBank(folders, { cacheFor: cache.forFolder });
     cache.save();
-    reportProblems(bank.problems);
+    reportSkipped(bank.problems, folders);
+    const bundled = bundledBankFolder();
     // The settings' pass mark is for questions that set none.
-    if (settings.passMark === DEFAULT_PASS_MARK) return bank.questions;
-    return bank.questions.map((q) => (q.defaulted.includes('passMark') ? { ...q, passMark: settings.passMark } : q));
+    return bank.questions.map((q) => ({
+      ...q,
+      bundled: isInsideFolder(bundled, resolve(q.file)),
+      ...(settings.passMark !== DEFAULT_PASS_MARK && q.defaulted.includes('passMark') ? { passMark: settings.passMark } : {}),
+    }));
   } catch (error) {
     if (error instanceof BankFolderError) {
       throw new UsageError(`bank folder ${JSON.stringify(error.folder)} ${error.reason}`, "give a folder that holds question .md files (--bank, NNQUIZ_BANK or 'nnquiz config set banks')");
     }
     throw error;
   }
+}
+
+/** Writes the loader's problems to stderr (stdout stays the command's), with the validate command that explains them. */
+function reportSkipped(problems: readonly BankProblem[], folders: readonly string[]): void {
+  if (problems.length === 0) return;
+  for (const problem of problems) process.stderr.write(`${renderProblem(problem)}\n`);
+  const command = validateCommand(problems, folders);
+  process.stderr.write(`${style.hint(`${problems.length} bank file${problems.length === 1 ? '' : 's'} skipped; for details run: ${command}`)}\n`);
+}
+
+/** `nnquiz validate --bank <folder>` for the folders holding the problem files: the banks in use may be others. */
+function validateCommand(problems: readonly Pick<BankProblem, 'file'>[], folders: readonly string[]): string {
+  const holding = folders.filter((folder) => problems.some((p) => isInsideFolder(resolve(folder), resolve(p.file))));
+  return ['nnquiz validate', ...[...new Set(holding)].map((folder) => `--bank ${shellWord(folder)}`)].join(' ');
+}
+
+/** A path as one shell word, quoted only when it needs to be, so the hint can be pasted as it is. */
+function shellWord(path: string): string {
+  const text = stripControlSequences(path);
+  return /^[\w@%+=:,./~-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The values nearest a mistyped one, for a "did you mean" hint. */

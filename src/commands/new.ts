@@ -1,11 +1,13 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseTermsSpec, questionIdProblem, renderQuestionFile, slugify, topicProblem, type QuestionDraft } from '../core/bank/author.js';
-import { readBank } from '../core/bank/read.js';
+import { freeId, parseTermsSpec, questionIdProblem, renderQuestionFile, slugify, topicProblem, type QuestionDraft } from '../core/bank/author.js';
+import { BankFolderError, readBank } from '../core/bank/read.js';
 import { lintBank } from '../core/bank/lint.js';
-import type { Difficulty } from '../core/bank/question.js';
+import type { Difficulty, Question } from '../core/bank/question.js';
 import { CliError, UsageError } from '../errors.js';
-import { isInsideFolder } from '../paths.js';
+import { bundledBankFolder, isInsideFolder, resolveBankFolders, settingsFile } from '../paths.js';
+import { loadSettings } from './settings.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';
@@ -25,16 +27,8 @@ export interface NewOptions {
 export async function runNew(options: NewOptions): Promise<number> {
   const folder = resolve(options.bank ?? 'questions');
   const existing = existsSync(folder) ? readBank([folder]).questions : [];
-  const ids = new Map(existing.map((q) => [q.id, q.file]));
-
-  let draft: QuestionDraft;
-  if (options.question !== undefined) draft = fromFlags(options);
-  else if (process.stdin.isTTY) {
-    const { askNewQuestion } = await import('../ui/prompts.js');
-    draft = await askNewQuestion({ topics: [...new Set(existing.map((q) => q.topic))].sort(), suggestId: slugify, idTaken: (id) => ids.has(id) });
-  } else {
-    throw new UsageError('no terminal to ask the questions on, and no --question given', 'give --question, --topic, --terms and --answer-file, or run nnquiz new in a terminal');
-  }
+  const ids = takenIds(existing);
+  const draft = await askOrRead(options, existing, ids);
   const topicWrong = topicProblem(draft.topic);
   if (topicWrong) throw new UsageError(`--topic ${JSON.stringify(draft.topic)}: ${topicWrong}`, 'e.g. --topic optimization');
   const idWrong = questionIdProblem(draft.id);
@@ -42,7 +36,13 @@ export async function runNew(options: NewOptions): Promise<number> {
 
   const file = join(folder, draft.topic, `${draft.id}.md`);
   const taken = ids.get(draft.id) ?? (exists(file) ? file : undefined);
-  if (taken) throw new CliError(`a question with id ${JSON.stringify(draft.id)} already exists: ${taken}`, 'choose another id with --id; nothing was written');
+  if (taken) {
+    const free = freeId(draft.id, (id) => ids.has(id) || exists(join(folder, draft.topic, `${id}.md`)));
+    throw new CliError(
+      `a question with id ${JSON.stringify(draft.id)} already exists: ${taken}`,
+      `ids must be unique across the banks loaded together, the bundled bank included; choose another with --id, e.g. --id ${free}; nothing was written`,
+    );
+  }
   const topicFolder = join(folder, draft.topic);
   try {
     mkdirSync(folder, { recursive: true });
@@ -92,7 +92,47 @@ function checkInsideBank(bank: string, topicFolder: string): void {
   if (!statSync(real).isDirectory()) throw new CliError(`${topicFolder} is not a folder`, hint);
 }
 
-function fromFlags(options: NewOptions): QuestionDraft {
+/**
+ * The ids a new question must not take, with the file holding each: the target bank's, and those
+ * of every bank that may be loaded beside it (the banks in use and the bundled bank, loaded or
+ * not), since a clash would skip one of the two questions wherever both are loaded.
+ */
+function takenIds(existing: readonly Question[]): Map<string, string> {
+  const inUse = resolveBankFolders({}, loadSettings(), settingsFile()).folders;
+  const ids = new Map<string, string>();
+  for (const q of [...existing, ...[...inUse, bundledBankFolder()].flatMap(questionsIn)]) if (!ids.has(q.id)) ids.set(q.id, q.file);
+  return ids;
+}
+
+/** The questions of one bank; none for a folder that is not there yet (a new bank, a bank in use since removed). */
+function questionsIn(folder: string): Question[] {
+  try {
+    return readBank([folder]).questions;
+  } catch (error) {
+    if (error instanceof BankFolderError) return [];
+    throw error;
+  }
+}
+
+/** The new question: from the flags, or asked for in the terminal; a suggested id is always a free one. */
+async function askOrRead(options: NewOptions, existing: readonly Question[], ids: ReadonlyMap<string, string>): Promise<QuestionDraft> {
+  const suggestId = (question: string) => freeId(slugify(question), (id) => ids.has(id));
+  if (options.question !== undefined) return fromFlags(options, suggestId, ids);
+  if (!process.stdin.isTTY) {
+    throw new UsageError('no terminal to ask the questions on, and no --question given', 'give --question, --topic, --terms and --answer-file, or run nnquiz new in a terminal');
+  }
+  const { askNewQuestion } = await import('../ui/prompts.js');
+  return askNewQuestion({ topics: [...new Set(existing.map((q) => q.topic))].sort(), suggestId, idHolder: (id) => ids.get(id) });
+}
+
+/** Says on stderr that the id the question's words suggest was taken, and which id it got instead. */
+function noteRenamed(question: string, id: string, ids: ReadonlyMap<string, string>): void {
+  const wanted = slugify(question);
+  if (wanted === id) return;
+  process.stderr.write(style.hint(`note: the id ${JSON.stringify(wanted)} is taken (${stripControlSequences(ids.get(wanted) ?? '')}), so the question gets the id ${JSON.stringify(id)}; give --id to choose another\n`));
+}
+
+function fromFlags(options: NewOptions, suggestId: (question: string) => string, ids: ReadonlyMap<string, string>): QuestionDraft {
   if (!options.answerFile) throw new UsageError('--answer-file is needed with --question', "give the model answer in a Markdown file, or '-' to read it from stdin");
   let answer: string;
   try {
@@ -103,8 +143,10 @@ function fromFlags(options: NewOptions): QuestionDraft {
   if (!answer.trim()) throw new UsageError(`--answer-file ${JSON.stringify(options.answerFile)} is empty`, 'the model answer is needed');
   const question = options.question!.trim();
   if (!question) throw new UsageError('--question is empty', 'e.g. --question "What is learning-rate warmup?"');
+  const id = options.id ?? suggestId(question);
+  if (options.id === undefined) noteRenamed(question, id, ids);
   return {
-    id: options.id ?? slugify(question),
+    id,
     question,
     topic: options.topic ?? 'general',
     tags: options.tags ?? [],

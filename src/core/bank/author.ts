@@ -21,6 +21,17 @@ export function slugify(question: string, maxWords = 5): string {
 }
 
 /**
+ * The id itself when it is free, else the first free `<id>-2`, `<id>-3`, ...: a suggested id
+ * must never clash with a question the author may load beside it.
+ */
+export function freeId(id: string, isTaken: (id: string) => boolean): string {
+  if (!isTaken(id)) return id;
+  let n = 2;
+  while (isTaken(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
+/**
  * Why an id cannot name a question file, or undefined when it can: the file is `<id>.md`, and the
  * bank loader skips hidden files and README.md, so such an id would write a question never read.
  */

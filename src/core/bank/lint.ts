@@ -1,8 +1,10 @@
 import { containsPhrase, normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
+import { quoteFound } from '../safe-text.js';
 import { lintRubric } from '../grading/rubric-lint.js';
 import { boundMarkdownNesting, MAX_MARKDOWN_NESTING } from '../markdown-nesting.js';
+import { findGluedHeadings } from './glued-headings.js';
 
 /** A key term found in more than this share of a bank's answers tells answers apart poorly. */
 const GENERIC_SHARE = 0.5;
@@ -50,9 +52,8 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
   questions.forEach((q) => {
     // Derived key terms come from the answer itself; only the author's own terms can be weak.
     const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
-    for (const missing of q.defaulted.filter((field) => field === 'topic' || field === 'difficulty')) {
-      warn(q, `no '${missing}' given, so it defaults to ${JSON.stringify(missing === 'topic' ? q.topic : q.difficulty)}; add e.g. '${missing === 'topic' ? 'topic: training' : 'difficulty: medium'}'`);
-    }
+    for (const message of defaultedFields(q)) warn(q, message);
+    problems.push(...gluedHeadings(q));
     if (boundMarkdownNesting(q.answer) !== q.answer) {
       warn(q, `the model answer nests block quotes or lists more than ${MAX_MARKDOWN_NESTING} levels deep; it is shown cut to ${MAX_MARKDOWN_NESTING} levels: flatten it`);
     }
@@ -75,6 +76,25 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
     }
   });
   return problems;
+}
+
+/** The fields that fell back to a default worth a warning (a topic from the folder is not one: see parseQuestion). */
+function defaultedFields(q: Question): string[] {
+  return q.defaulted.flatMap((field) => {
+    if (field === 'topic') return [`no 'topic' given and the file is at the bank's root, so it defaults to ${JSON.stringify(q.topic)}; add e.g. 'topic: training', or move the file into a folder named after its topic`];
+    if (field === 'difficulty') return [`no 'difficulty' given, so it defaults to "medium"; add e.g. 'difficulty: medium'`];
+    return [];
+  });
+}
+
+/** A bold pseudo-heading written under a line of text, which Markdown runs into that paragraph. */
+function gluedHeadings(q: Question): BankProblem[] {
+  return findGluedHeadings(q.answer).map(({ line, label }) => ({
+    file: q.file,
+    ...(q.answerLine === undefined ? {} : { line: q.answerLine + line - 1 }),
+    severity: 'warning' as const,
+    message: `the bold heading ${quoteFound(`**${label}**`)} stands directly under a line of text, so Markdown runs it into that paragraph; expected a blank line before it`,
+  }));
 }
 
 /** Letters of other scripts that look like Latin ones (`а` in Cyrillic `аdam`). */

@@ -45,9 +45,13 @@ export interface Question {
   followUps: string[];
   /** The model answer: the Markdown body of the file. */
   answer: string;
+  /** The file's line where the model answer starts, so that problems in the answer name file lines. */
+  answerLine?: number;
   /** The file it came from, as given to the loader. */
   file: string;
-  /** Fields the file left out and that took a default (validate warns about some of them). */
+  /** Whether it is a question of the bundled bank (set when banks are loaded), which progress keeps apart from a question of the user's with the same id. */
+  bundled?: boolean;
+  /** Fields the file left out and that took a default (validate warns about some of them); a topic taken from the folder is no default. */
   defaulted: Array<'id' | 'topic' | 'difficulty' | 'passMark'>;
   /** Front-matter keys nnquiz does not know, kept for forward compatibility. */
   extra: Record<string, unknown>;
@@ -148,14 +152,22 @@ export function parseQuestion(text: string, context: ParseContext): ParseResult 
   }
   const frontMatter = source.slice(opening[0].length, opening[0].length - 1 + end.index);
   try {
-    return { question: toQuestion(data as Record<string, unknown>, body, context), problems: [] };
+    return { question: toQuestion(data as Record<string, unknown>, body, context, answerStartLine(source, body)), problems: [] };
   } catch (error) {
     if (error instanceof FieldError) return fail(error.message, fieldLine(frontMatter, error.field));
     return fail(`the front matter could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function toQuestion(data: Record<string, unknown>, body: string, context: ParseContext): Question {
+/** The line where the answer's first text stands: the body is the end of the file, so count back from there. */
+function answerStartLine(source: string, body: string): number | undefined {
+  if (!source.endsWith(body)) return undefined;
+  const newlines = (text: string) => text.split('\n').length - 1;
+  const leading = /^\s*/.exec(body)![0];
+  return newlines(source) - newlines(body) + newlines(leading.slice(0, leading.lastIndexOf('\n') + 1)) + 1;
+}
+
+function toQuestion(data: Record<string, unknown>, body: string, context: ParseContext, answerLine: number | undefined): Question {
   const defaulted: Question['defaulted'] = [];
   const question = requiredString(data, 'question', 'question: What is dropout?');
   let id = optionalString(data, 'id', 'id: dropout');
@@ -169,7 +181,8 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
   let topic = optionalString(data, 'topic', 'topic: training');
   if (topic === undefined) {
     topic = stripControlSequences(context.defaultTopic ?? FALLBACK_TOPIC);
-    defaulted.push('topic');
+    // The folder is the documented way to give a topic; only the catch-all is worth a warning.
+    if (context.defaultTopic === undefined) defaulted.push('topic');
   }
   let difficulty: Difficulty = 'medium';
   if (data.difficulty === undefined || data.difficulty === null) defaulted.push('difficulty');
@@ -203,6 +216,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     passMark,
     followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
     answer,
+    ...(answerLine === undefined ? {} : { answerLine }),
     file: context.file,
     defaulted,
     extra,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTermsSpec, renderQuestionFile, slugify } from '../../../src/core/bank/author.js';
+import { freeId, parseTermsSpec, renderQuestionFile, slugify } from '../../../src/core/bank/author.js';
 import { parseQuestion } from '../../../src/core/bank/question.js';
 
 describe('slugify', () => {
@@ -9,6 +9,14 @@ describe('slugify', () => {
     ['How do LSTMs work?', 'lstms-work'],
     ['What is it?', 'what-is-it'],
   ])('%s → %s', (question, id) => expect(slugify(question)).toBe(id));
+});
+
+describe('freeId', () => {
+  it('keeps a free id, and numbers a taken one from 2 past every taken number', () => {
+    const taken = new Set(['dropout', 'dropout-2', 'dropout-3']);
+    expect(freeId('adam', (id) => taken.has(id))).toBe('adam');
+    expect(freeId('dropout', (id) => taken.has(id))).toBe('dropout-4');
+  });
 });
 
 describe('parseTermsSpec', () => {

@@ -18,7 +18,6 @@ describe('lintBank', () => {
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
     expect(problems.every((p) => p.file.endsWith('weak.md'))).toBe(true);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/^no 'topic' given, so it defaults to "training"/),
       expect.stringMatching(/^no 'difficulty' given, so it defaults to "medium"/),
       expect.stringMatching(/^no core ideas/),
       expect.stringMatching(/^key term "rate" is not heard in the model answer/),
@@ -43,6 +42,21 @@ describe('lintBank', () => {
     expect(found.filter((m) => m.includes('"network" appears in 10 of 10 answers'))).toHaveLength(10);
     expect(found.some((m) => m.includes('thing'))).toBe(false);
     expect(messages(questions.slice(0, 9))).toEqual([]);
+  });
+
+  it('takes the topic from the folder without a warning, and warns only at the bank root', () => {
+    const inFolder = parseQuestion('---\nquestion: Why?\ndifficulty: easy\n---\nBecause.\n', { file: 'b/training/x.md', defaultId: 'x', defaultTopic: 'training' }).question!;
+    expect(inFolder.topic).toBe('training');
+    expect(messages([inFolder])).toEqual([]);
+    const atRoot = parseQuestion('---\nquestion: Why?\ndifficulty: easy\n---\nBecause.\n', { file: 'b/x.md', defaultId: 'x' }).question!;
+    expect(messages([atRoot])).toEqual([expect.stringMatching(/^no 'topic' given and the file is at the bank's root, so it defaults to "general"/)]);
+  });
+
+  it('warns about a bold line-heading run into the paragraph above, at its line of the file', () => {
+    const q = make('relu', 'A dead unit never recovers.\n**Causes**\n- a large learning rate\n\n**Remedies**: Leaky ReLU.');
+    expect(lintBank([q])).toEqual([
+      { file: 'relu.md', line: 8, severity: 'warning', message: 'the bold heading "**Causes**" stands directly under a line of text, so Markdown runs it into that paragraph; expected a blank line before it' },
+    ]);
   });
 
   it('passes the bundled bank with no warnings', () => {

@@ -52,6 +52,7 @@ Gradients **shrink** layer by layer.
       passMark: 0.7,
       followUps: ['exploding-gradient'],
       answer: 'Gradients **shrink** layer by layer.',
+      answerLine: 23,
       file: 'bank/training/example.md',
       defaulted: [],
       extra: { source: 'a future key' },
@@ -61,12 +62,19 @@ Gradients **shrink** layer by layer.
   it('fills defaults: id from the file name, topic from the folder, medium difficulty, pass mark 0.6', () => {
     const { question } = parse('---\nquestion: Why?\n---\nBecause.\n');
     expect(question).toMatchObject({ id: 'example', topic: 'training', difficulty: 'medium', passMark: 0.6, tags: [], keyTerms: [], followUps: [] });
-    expect(question?.defaulted).toEqual(['id', 'topic', 'difficulty', 'passMark']);
+    // The folder gives the topic as the README documents, so it is no default to warn about.
+    expect(question?.defaulted).toEqual(['id', 'difficulty', 'passMark']);
   });
 
-  it("uses 'general' as the topic of a file at the bank's root", () => {
+  it("uses 'general' as the topic of a file at the bank's root, and counts it as a default", () => {
     const { question } = parseQuestion('---\nquestion: Why?\n---\nBecause.', { file: 'x.md', defaultId: 'x' });
     expect(question?.topic).toBe('general');
+    expect(question?.defaulted).toContain('topic');
+  });
+
+  it('knows the line of the file where the model answer starts', () => {
+    expect(parse('---\nquestion: Why?\n---\nBecause.\n').question?.answerLine).toBe(4);
+    expect(parse('\uFEFF---\r\nquestion: Why?\r\n---\r\n\r\n\r\n  Because.\r\n').question?.answerLine).toBe(6);
   });
 
   it('accepts a byte-order mark and CRLF line endings', () => {

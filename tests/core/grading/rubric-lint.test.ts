@@ -36,6 +36,18 @@ describe('lintRubric', () => {
     ]);
   });
 
+  it('hears a key term in the model answer in the word forms grading hears (plurals, British spellings)', () => {
+    const rnn = `key_terms:
+  - {term: RNN, core: true}
+  - {term: normalization, core: true}
+`;
+    const q = make(rnn, 'Plain RNNs forget early inputs, and normalising the inputs does not change that.', 'Why do recurrent models struggle with long sequences?');
+    expect(lintRubric(q)).toEqual([]);
+    expect(lintRubric(make(rnn, 'Plain CNNs forget early inputs; normalising does not help.', 'Why do recurrent models struggle with long sequences?'))).toEqual([
+      expect.stringMatching(/^key term "RNN" is not heard in the model answer/),
+    ]);
+  });
+
   it('warns when the core ideas, said plainly, cannot pass', () => {
     const trap = `key_terms:
   - {term: units are randomly zeroed, core: true}
