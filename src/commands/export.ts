@@ -1,7 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { toQuestionJson } from '../core/json.js';
-import { effectiveVerdict, type Attempt } from '../core/practice/progress.js';
+import { creditedAttempts, effectiveVerdict, type Attempt } from '../core/practice/progress.js';
 import type { Question } from '../core/bank/question.js';
 import { buildSchedule } from '../core/practice/schedule.js';
 import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat, type SheetOptions } from '../core/export/sheet.js';
@@ -121,10 +121,11 @@ function weakQuestions(questions: readonly Question[], options: StoreOptions) {
   if (progress.attempts.length === 0) {
     throw new CliError(`no practice history in ${folder}, so there are no weak questions yet`, "answer some questions with 'nnquiz quiz' first, or export without --weak");
   }
-  const schedule = buildSchedule(progress.attempts);
+  const attempts = creditedAttempts(progress.attempts, questions);
+  const schedule = buildSchedule(attempts);
   const now = new Date();
   const latest = new Map<string, Attempt>();
-  for (const attempt of progress.attempts) latest.set(attempt.question, attempt);
+  for (const attempt of attempts) latest.set(attempt.question, attempt);
   const details = new Map<string, { answer: string; missed: string[]; verdict: string; at: string }>();
   const selected = questions.filter((q) => {
     const last = latest.get(q.id);

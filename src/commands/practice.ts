@@ -61,6 +61,7 @@ export async function askAndRecord(
     skipped,
     mode: options.mode,
     rating: suggestRating(grade.verdict),
+    bundled: question.bundled ?? false,
   });
   return {
     grade,

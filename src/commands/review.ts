@@ -1,4 +1,4 @@
-import { suggestRating, type Rating } from '../core/practice/progress.js';
+import { creditedAttempts, suggestRating, type Rating } from '../core/practice/progress.js';
 import { buildSchedule, nextDue, planCram, planReview, previewRatings } from '../core/practice/schedule.js';
 import { summarizeSession, type SessionResult } from '../core/practice/session.js';
 import { reportDamage } from '../ui/problems.js';
@@ -24,7 +24,7 @@ export async function runReview(options: ReviewOptions): Promise<number> {
   const store = openStore(options);
   const progress = store.load();
   reportDamage(progress.damaged, store.file);
-  const schedule = buildSchedule(progress.attempts);
+  const schedule = buildSchedule(creditedAttempts(progress.attempts, questions));
   const now = new Date();
   const out = (text: string) => process.stdout.write(`${fitToTerminal(text)}\n`);
   const started = Date.now();

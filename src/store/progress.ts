@@ -203,6 +203,7 @@ function toAttempt(record: Record<string, unknown>, at: string): Attempt | undef
     mode: r.mode === 'review' ? 'review' : 'quiz',
     rating: RATINGS.has(r.rating as string) ? (r.rating as Rating) : 'again',
     at,
+    ...(typeof r.bundled === 'boolean' ? { bundled: r.bundled } : {}),
   };
 }
 

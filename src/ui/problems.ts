@@ -8,14 +8,6 @@ export function renderProblem(problem: BankProblem): string {
   return problem.severity === 'error' ? style.error(line) : style.warning(line);
 }
 
-/** Writes the loader's problems to stderr, so that stdout stays clean for the command's output. */
-export function reportProblems(problems: readonly BankProblem[]): void {
-  for (const problem of problems) process.stderr.write(`${renderProblem(problem)}\n`);
-  if (problems.length > 0) {
-    process.stderr.write(`${style.hint(`${problems.length} bank file${problems.length === 1 ? '' : 's'} skipped; run 'nnquiz validate' for details`)}\n`);
-  }
-}
-
 /** Says once per run that some lines of the progress log could not be read and were skipped. */
 export function reportDamage(damaged: ReadonlyArray<{ line: number }>, file: string): void {
   if (damaged.length === 0) return;

@@ -152,7 +152,7 @@ export const isPromptExit = (error: unknown) => error instanceof Error && (error
  * Asks for a new question, field by field: the text, topic, tags, difficulty, key terms with their
  * aliases, and the model answer in $EDITOR. `suggestId` proposes an id from the question.
  */
-export async function askNewQuestion(options: { topics: string[]; suggestId: (question: string) => string; idTaken: (id: string) => boolean }): Promise<QuestionDraft> {
+export async function askNewQuestion(options: { topics: string[]; suggestId: (question: string) => string; idHolder: (id: string) => string | undefined }): Promise<QuestionDraft> {
   const question = await input({ message: 'Question:', validate: (v) => (v.trim() ? true : 'A question is needed.') });
   const topic = await input({
     message: `Topic${options.topics.length > 0 ? ` (${options.topics.slice(0, 8).join(', ')}${options.topics.length > 8 ? ', …' : ''})` : ''}:`,
@@ -181,7 +181,11 @@ export async function askNewQuestion(options: { topics: string[]; suggestId: (qu
   const id = await input({
     message: 'Id:',
     default: options.suggestId(question),
-    validate: (v) => (!/^\S+$/.test(v.trim()) ? 'No spaces.' : options.idTaken(v.trim()) ? 'That id is taken.' : true),
+    validate: (v) => {
+      if (!/^\S+$/.test(v.trim())) return 'No spaces.';
+      const holder = options.idHolder(v.trim());
+      return holder ? `That id is taken by ${holder}; choose another.` : true;
+    },
   });
   return {
     id: id.trim(),

@@ -127,6 +127,23 @@ describe('nnquiz quiz (answers piped on stdin)', () => {
   });
 });
 
+describe('progress of a bundled question and of your own question with the same id', () => {
+  it('is kept apart: an answer to the bundled dropout never counts for your dropout', () => {
+    const data = tempDir();
+    const bundled = runCli(['quiz', '--data-dir', data, '--topic', 'regularization', '--order', 'bank', '--count', '10', '--no-follow-ups'], { input: 'randomly zeroes units so they cannot co-adapt\n'.repeat(10) });
+    expect(bundled.status).toBe(0);
+    expect(logOf(data).find((r) => r.question === 'dropout')).toMatchObject({ bundled: true });
+    const own = tempDir();
+    writeFileSync(join(own, 'dropout.md'), '---\nquestion: What is my own dropout question?\ntopic: mine\n---\nMy own answer.\n');
+    const stats = runCli(['stats', '--json', '--bank', own, '--data-dir', data]);
+    expect(stats.status).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ topics: [{ topic: 'mine', seen: 0 }] });
+    const review = runCli(['review', '--bank', own, '--data-dir', data, '--limit', '1'], { input: 'my answer\n' });
+    expect(review.stdout).toContain('0 due, 1 never seen');
+    expect(logOf(data).at(-1)).toMatchObject({ question: 'dropout', bundled: false });
+  });
+});
+
 describe('nnquiz review and stats', () => {
   const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const record = (question: string, days: number, verdict: string, rating: string, missing: string[] = []) =>

@@ -14,16 +14,16 @@ describe('ProgressStore', () => {
   it('keeps every attempt with its fields, in order, and applies overrides and chosen ratings', () => {
     let tick = 0;
     const store = ProgressStore.open(tempDir(), () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)));
-    const first = store.recordAttempt(attempt('dropout'));
-    const second = store.recordAttempt(attempt('momentum', { verdict: 'incorrect', score: 0, rating: 'again' }));
+    const first = store.recordAttempt(attempt('dropout', { bundled: true }));
+    const second = store.recordAttempt(attempt('momentum', { verdict: 'incorrect', score: 0, rating: 'again', bundled: false }));
     store.reviseAttempt(first.id, { override: 'correct' });
     store.reviseAttempt(second.id, { rating: 'good' });
     store.flagQuestion('momentum', 'the model answer has a typo');
     const loaded = store.load();
     expect(loaded.damaged).toEqual([]);
     expect(loaded.attempts).toEqual([
-      { ...attempt('dropout'), id: first.id, at: '2026-01-01T00:00:00.000Z', override: 'correct' },
-      { ...attempt('momentum', { verdict: 'incorrect', score: 0, rating: 'again' }), id: second.id, at: '2026-01-01T00:00:01.000Z', ratingChosen: 'good' },
+      { ...attempt('dropout', { bundled: true }), id: first.id, at: '2026-01-01T00:00:00.000Z', override: 'correct' },
+      { ...attempt('momentum', { verdict: 'incorrect', score: 0, rating: 'again', bundled: false }), id: second.id, at: '2026-01-01T00:00:01.000Z', ratingChosen: 'good' },
     ]);
     expect(loaded.flags).toEqual([{ question: 'momentum', note: 'the model answer has a typo', at: '2026-01-01T00:00:04.000Z' }]);
   });

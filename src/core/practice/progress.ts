@@ -26,6 +26,8 @@ export interface Attempt {
   override?: Verdict;
   /** The rating the user chose in review, when it differs from the suggestion. */
   ratingChosen?: Rating;
+  /** Whether the question answered came from the bundled bank; absent in logs of older versions. */
+  bundled?: boolean;
 }
 
 export interface Revision {
@@ -39,6 +41,16 @@ export interface Flag {
   question: string;
   at: string;
   note?: string;
+}
+
+/**
+ * The attempts that count for the loaded questions: those of a loaded id, where an attempt saved
+ * for a bundled question never counts for the user's own question of the same id, nor the other
+ * way round. Attempts from before this was recorded count by id alone.
+ */
+export function creditedAttempts(attempts: readonly Attempt[], questions: ReadonlyArray<{ id: string; bundled?: boolean }>): Attempt[] {
+  const bundled = new Map(questions.map((q) => [q.id, q.bundled ?? false]));
+  return attempts.filter((a) => bundled.has(a.question) && (a.bundled === undefined || a.bundled === bundled.get(a.question)));
 }
 
 /** The verdict that counts: the user's override, else the grader's. */

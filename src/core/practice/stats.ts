@@ -1,4 +1,4 @@
-import { effectiveVerdict, type Attempt, type Flag } from './progress.js';
+import { creditedAttempts, effectiveVerdict, type Attempt, type Flag } from './progress.js';
 import type { Question } from '../bank/question.js';
 import { buildSchedule } from './schedule.js';
 
@@ -44,7 +44,7 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[], questions: readonly Question[], now: Date): Stats {
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const known = attempts.filter((a) => byId.has(a.question));
+  const known = creditedAttempts(attempts, questions);
   const answered = attempts.filter((a) => !a.skipped);
   const correct = answered.filter((a) => effectiveVerdict(a) === 'correct').length;
 
@@ -69,10 +69,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
   const dueThisWeek = dues.filter((d) => d <= now.getTime() + 7 * DAY).length;
 
   const answeredByTopic = new Map<string, Attempt[]>();
-  for (const attempt of answered) {
-    const question = byId.get(attempt.question);
-    if (question) addTo(answeredByTopic, question.topic, attempt);
-  }
+  for (const attempt of known) if (!attempt.skipped) addTo(answeredByTopic, byId.get(attempt.question)!.topic, attempt);
   const seenByTopic = new Map<string, Set<string>>();
   for (const attempt of known) {
     const topic = byId.get(attempt.question)!.topic;

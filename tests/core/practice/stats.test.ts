@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { creditedAttempts } from '../../../src/core/practice/progress.js';
 import { computeStats, dayKey } from '../../../src/core/practice/stats.js';
 import { attempt, question } from './practice-fixtures.js';
 
@@ -61,5 +62,19 @@ describe('computeStats and odd clocks', () => {
       ['adam', '2026-01-01T10:00:00.000Z'],
       ['dropout', '2026-01-01T09:45:00.000Z'],
     ]);
+  });
+});
+
+describe("attempts of a bundled question and of the user's own with the same id", () => {
+  it('count only for the question of their own bank; older attempts count by id', () => {
+    const now = new Date(2026, 10, 25, 18, 0);
+    const at = new Date(2026, 10, 25, 10).toISOString();
+    const own = [{ ...question('dropout', 'regularization'), bundled: false }];
+    const attempts = [attempt('dropout', at, { verdict: 'correct', bundled: true }), attempt('dropout', at, { verdict: 'incorrect', bundled: false }), attempt('dropout', at, { verdict: 'incorrect' })];
+    expect(creditedAttempts(attempts, own)).toEqual([attempts[1], attempts[2]]);
+    expect(creditedAttempts(attempts, [{ ...own[0]!, bundled: true }])).toEqual([attempts[0], attempts[2]]);
+    const stats = computeStats(attempts, [], own, now);
+    expect(stats.orphaned).toBe(1);
+    expect(stats.topics).toEqual([{ topic: 'regularization', questions: 1, seen: 1, recentAttempts: 2, recentCorrect: 0, shareCorrect: 0 }]);
   });
 });
