@@ -1,6 +1,6 @@
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import type { CliError } from './errors.js';
-import { buildProgram } from './program.js';
+import { buildProgram, CommandLineError } from './program.js';
 
 async function main(argv: string[]): Promise<void> {
   // `nnquiz list | head -1` closes the pipe early: that is not an error.
@@ -9,19 +9,32 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   });
   const program = buildProgram();
+  // `nnquiz` alone asks what there is to do: the help, on stdout, is the answer, not an error.
+  if (onlySwitches(program, argv.slice(2))) {
+    program.outputHelp();
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    process.exitCode = await handleError(error, argv.includes('--debug'));
+    process.exitCode = await handleError(error, program, argv.includes('--debug'));
   }
 }
 
-async function handleError(error: unknown, debug: boolean): Promise<number> {
+/** Whether the arguments are only the program's own switches (--no-color, --debug), or none. */
+function onlySwitches(program: Command, args: string[]): boolean {
+  return args.every((arg) => program.options.some((o) => !o.required && !o.optional && o.long !== '--version' && (o.long === arg || o.short === arg)));
+}
+
+async function handleError(error: unknown, program: Command, debug: boolean): Promise<number> {
+  const { CliError, fromCommanderError, fromSystemError } = await import('./errors.js');
   if (error instanceof CommanderError) {
-    // commander has printed the message already; help and version end with code 0.
-    return error.exitCode === 0 ? 0 : 2;
+    // Help and version end with code 0, and have printed what they print.
+    if (error.exitCode === 0) return 0;
+    const usage = fromCommanderError(error, error instanceof CommandLineError ? error.command : program);
+    printError(usage);
+    return usage.exitCode;
   }
-  const { CliError, fromSystemError } = await import('./errors.js');
   if (error instanceof CliError) {
     printError(error);
     return error.exitCode;

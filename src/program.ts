@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './version.js';
 
 // Only commander is imported up front: each command loads its own modules when it runs,
@@ -56,6 +56,24 @@ async function colorSetting(): Promise<boolean> {
   }
 }
 
+/** A usage error of commander's, with the command that refused the line, for cli.ts to put in words. */
+export class CommandLineError extends CommanderError {
+  constructor(
+    error: CommanderError,
+    readonly command: Command,
+  ) {
+    super(error.exitCode, error.code, error.message);
+  }
+}
+
+/** Makes each command throw its usage errors, with itself attached, instead of exiting. */
+function usageErrorsThrown(command: Command): void {
+  command.exitOverride((error) => {
+    throw error.exitCode === 0 ? error : new CommandLineError(error, command);
+  });
+  for (const subcommand of command.commands) usageErrorsThrown(subcommand);
+}
+
 export function buildProgram(): Command {
   const program = new Command('nnquiz')
     .description('Practise neural-network interview questions in the terminal.')
@@ -63,10 +81,12 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of unexpected errors')
-    .showHelpAfterError("hint: add --help to the command for its usage and examples")
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'nnquiz: ')) })
+    // Commander's errors are not printed here but thrown (see usageErrorsThrown) and put in
+    // nnquiz's words by cli.ts: one line of cause, one of hint.
+    .configureOutput({ outputError: () => {} })
     .showSuggestionAfterError()
-    .exitOverride()
+    // Its help command shows the program's help with exit code 1 for a name it does not know.
+    .helpCommand(false)
     .hook('preAction', async (command) => {
       const { configureColor } = await import('./ui/style.js');
       configureColor(command.opts().color !== false && (await colorSetting()));
@@ -157,19 +177,22 @@ export function buildProgram(): Command {
 
   program
     .command('grade')
-    .description("grade an answer against a question's key terms")
-    .argument('[id]', "the question's id (see 'nnquiz list')")
-    .argument('[answer...]', 'the answer; read from stdin when left out')
-    .option('--batch <file>', "grade JSON lines {\"id\", \"answer\"} from a file, or '-' for stdin; prints one JSON line each")
+    .description("grade an answer against a question's key terms, or a file of answers with --batch")
+    // Without --batch the id is required; commander cannot say "one or the other".
+    .usage('[options] <id> [answer...]\n       nnquiz grade [options] --batch <file>')
+    .argument('[id]', "the question's id (see 'nnquiz list'); left out with --batch")
+    .argument('[answer...]', 'the answer, quoted or not; read from stdin when left out')
+    .option('--batch <file>', 'grade a file of JSON lines, {"id": "...", "answer": "..."} each (\'-\' for stdin); prints one JSON line per answer, with the grade or an "error" (then the exit code is 1); blank lines are skipped')
     .addOption(bankOption())
     .addOption(withBundledOption())
-    .addOption(jsonOption('the grade as one JSON object'))
+    .addOption(new Option('--json', 'print the grade as one JSON object (--batch always prints JSON lines)'))
     .addHelpText(
       'after',
       examples(
         'nnquiz grade dropout "randomly zeroes units during training, which stops co-adaptation"',
         'echo "gradients shrink through sigmoid layers; use ReLU" | nnquiz grade vanishing-gradient --json',
         'nnquiz grade --batch answers.jsonl > grades.jsonl',
+        "cat answers.jsonl | nnquiz grade --batch - --bank ./my-questions",
       ),
     )
     .action(async (id: string | undefined, answer: string[], options) => {
@@ -202,7 +225,7 @@ export function buildProgram(): Command {
     .command('new')
     .description('add a question to a bank: asks for each field, or takes them as flags')
     .option('--bank <dir>', 'the bank to add to (default: ./questions)')
-    .option('--id <id>', 'the id (default: from the question)')
+    .option('--id <id>', 'the id, unique across this bank, the banks in use and the bundled bank (default: from the question, numbered when taken)')
     .option('--question <text>', 'the question; with it, nothing is asked')
     .option('--topic <topic>', 'the topic, also its folder (default: general)')
     .addOption(new Option('--tags <tags>', 'comma-separated tags').argParser(collect))
@@ -226,7 +249,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('the settings (list) or the value (get)'))
     .addHelpText(
       'after',
-      `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n\nThe file is JSON: NNQUIZ_CONFIG if set, else config.json in the platform config folder ('nnquiz config path').\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config unset banks')}`,
+      `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n\nOn/off settings take true or false (yes/no, on/off and 1/0 work too, in any case). A bank folder\nthat does not exist is saved with a warning.\nThe file is JSON: NNQUIZ_CONFIG if set, else config.json in the platform config folder ('nnquiz config path').\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config set color off', 'nnquiz config unset banks')}`,
     )
     .action(async (action: string, args: string[], options) => {
       const { runConfig } = await import('./commands/config.js');
@@ -259,15 +282,42 @@ export function buildProgram(): Command {
   program
     .command('validate')
     .description('check question banks for errors and for what makes grading weak')
-    .argument('[dirs...]', 'bank folders to check (default: the bundled bank)')
-    .option('--strict', 'treat warnings as errors')
+    .argument('[dirs...]', 'bank folders to check, like --bank')
+    .addOption(new Option('--bank <dir>', 'a bank folder to check instead of the banks in use (repeatable)').argParser(collect))
+    .option('--strict', 'treat warnings as errors too, so any warning exits 1')
     .addOption(withBundledOption())
     .addOption(jsonOption('{folders, questions, errors, warnings, problems}'))
-    .addHelpText('after', examples('nnquiz validate', 'nnquiz validate ./my-questions --strict'))
+    .addHelpText(
+      'after',
+      `\nChecks (the banks in use, unless folders are given):\n` +
+        `  errors    unusable files: bad YAML, no question, a field of the wrong type,\n` +
+        `            a duplicate id, not UTF-8, over 1 MB; a rubric too large to check\n` +
+        `  warnings  weak grading: no core idea or more than 4; a key term the model\n` +
+        `            answer does not say, or a misconception it states; a form that\n` +
+        `            only repeats the question or is one common word; a term most\n` +
+        `            answers hold; overlapping terms; a bold heading run into the line\n` +
+        `            above; deep nesting; look-alike ids; unknown follow_ups; no\n` +
+        `            difficulty, or no topic in a file at the bank's root\n` +
+        `Errors exit 1. Warnings exit 0, unless --strict counts them as errors.\n` +
+        examples('nnquiz validate', 'nnquiz validate --bank ./my-questions --strict', 'nnquiz validate --bank ./a --bank ./b --json'),
+    )
     .action(async (dirs: string[], options) => {
       const { runValidate } = await import('./commands/validate.js');
       process.exitCode = runValidate(dirs, options);
     });
 
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command to explain (default: nnquiz itself)')
+    .action(async (name: string | undefined) => {
+      const command = name === undefined ? program : program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (command) return command.outputHelp();
+      const [{ unknownCommandError }, { closestWords }] = await Promise.all([import('./errors.js'), import('./core/suggest.js')]);
+      const names = program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden).map((c) => c.name());
+      throw unknownCommandError(name!, 'nnquiz', closestWords(name!, names).join(' or ') || undefined);
+    });
+
+  usageErrorsThrown(program);
   return program;
 }

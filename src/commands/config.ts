@@ -1,10 +1,14 @@
-import { checkSetting, DEFAULT_SETTINGS, isSettingKey, SETTING_KEYS, SETTING_RULES, type SettingKey } from '../core/settings.js';
-import { CliError, UsageError } from '../errors.js';
-import { settingsFile } from '../paths.js';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkSetting, closestSettingKeys, DEFAULT_SETTINGS, isSettingKey, SETTING_KEYS, SETTING_RULES, type SettingKey } from '../core/settings.js';
+import { closestWords } from '../core/suggest.js';
+import { CliError, systemCause, UsageError } from '../errors.js';
+import { expandHome, settingsFile } from '../paths.js';
 import { NotRegularFileError, readSettingsFile, updateSettingsFile } from '../store/config-file.js';
 import { LockBusyError } from '../store/file-lock.js';
 import { style } from '../ui/style.js';
 
+const CONFIG_ACTIONS = ['path', 'list', 'get', 'set', 'unset'];
 const REGULAR_FILE_ONLY = 'nnquiz writes settings only to a regular file: remove it, or set NNQUIZ_CONFIG to another file; nothing was written';
 const format = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -12,13 +16,36 @@ const format = (value: unknown) => (typeof value === 'string' ? value : JSON.str
 function settingValue(key: SettingKey, text: string): unknown {
   const value = SETTING_RULES[key].fromText(text);
   const problem = checkSetting(key, value);
-  if (problem) throw new UsageError(problem, 'nothing was written');
-  return value;
+  if (!problem) return value;
+  const spellings = typeof DEFAULT_SETTINGS[key] === 'boolean' ? '; say true or false (yes/no, on/off and 1/0 work too)' : '';
+  throw new UsageError(problem, `nothing was written${spellings}`);
 }
 
 function keyOf(name: string): SettingKey {
-  if (!isSettingKey(name)) throw new UsageError(`unknown setting ${JSON.stringify(name)}`, `the settings are ${SETTING_KEYS.join(', ')}`);
-  return name;
+  if (isSettingKey(name)) return name;
+  const near = closestSettingKeys(name);
+  const all = `the settings are ${SETTING_KEYS.join(', ')}`;
+  throw new UsageError(`unknown setting ${JSON.stringify(name)}`, near.length > 0 ? `did you mean ${near.join(' or ')}? (${all})` : all);
+}
+
+/**
+ * Warns on stderr about bank folders of the settings that are not there (yet): the setting is
+ * saved, as the folder may be made later, but loading the banks fails until it is.
+ */
+function warnMissingBanks(banks: readonly string[], file: string): void {
+  for (const bank of banks) {
+    const folder = resolve(dirname(file), expandHome(bank));
+    let problem: string | undefined;
+    try {
+      if (!statSync(folder).isDirectory()) problem = 'is not a folder';
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problem = code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : `cannot be read: ${systemCause(error, 'folder')}`;
+    }
+    if (problem === undefined) continue;
+    process.stderr.write(`${style.warning(`nnquiz: warning: bank folder ${JSON.stringify(folder)} ${problem}; the setting is saved, but commands that load banks fail until it is there`)}\n`);
+    process.stderr.write(`hint: create it and add questions ('nnquiz new --bank DIR'), or change the setting ('nnquiz config set banks DIR,...')\n`);
+  }
 }
 
 /** `nnquiz config path|list|get|set|unset`: read and change the settings without editing the file by hand. */
@@ -82,13 +109,14 @@ export function runConfig(action: string, args: string[], options: { json?: bool
         if (error instanceof LockBusyError) {
           throw new CliError(`settings file ${file.path} is being changed by another nnquiz; nothing was written`, `try again in a moment; if no nnquiz is running, delete ${error.lockFile}`);
         }
-        throw new CliError(`settings file ${file.path} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'check the folder is writable, or set NNQUIZ_CONFIG to another file');
+        throw new CliError(`settings file ${file.path} cannot be written: ${systemCause(error)}`, 'check the folder is writable, or set NNQUIZ_CONFIG to another file');
       }
       const reset = isSettingKey(key) ? `${key} reset to ${format(DEFAULT_SETTINGS[key])}` : `${key} removed`;
       process.stdout.write(`${action === 'set' ? `${key} = ${format(raw[key])}` : reset}  ${style.dim(`(${file.path})`)}\n`);
+      if (action === 'set' && key === 'banks') warnMissingBanks(raw[key] as string[], file.path);
       return 0;
     }
     default:
-      throw new UsageError(`unknown config action ${JSON.stringify(action)}`, 'use one of: path, list, get, set, unset');
+      throw new UsageError(`unknown config action ${JSON.stringify(action)}`, `${closestWords(action, CONFIG_ACTIONS).join(' or ').replace(/.+/, 'did you mean $&? ')}use one of: ${CONFIG_ACTIONS.join(', ')}`);
   }
 }

@@ -5,7 +5,7 @@ import { creditedAttempts, effectiveVerdict, type Attempt } from '../core/practi
 import type { Question } from '../core/bank/question.js';
 import { buildSchedule } from '../core/practice/schedule.js';
 import { renderAnkiSheet, renderHtmlSheet, renderMarkdownSheet, type SheetFormat, type SheetOptions } from '../core/export/sheet.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, systemCause, UsageError } from '../errors.js';
 import { dataFolder } from '../paths.js';
 import { describeFileKind, writeFileAtomic } from '../store/atomic.js';
 import { readProgressIn } from '../store/progress.js';
@@ -88,8 +88,7 @@ function writeSheet(out: string, text: string, how: { explicit: boolean; force: 
   try {
     writeFileAtomic(out, text, existing ? { mode: existing.mode & 0o777 } : { exclusive: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(`--out ${JSON.stringify(out)}: cannot write the file (${code}${code === 'ENOSPC' ? ': the disk is full' : ''})`, 'give a path in a folder you can write to; nothing was written');
+    throw new UsageError(`--out ${JSON.stringify(out)} cannot be written: ${systemCause(error, 'folder')}`, 'give a path in a folder you can write to; nothing was written');
   }
 }
 

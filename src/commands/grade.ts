@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { answerTooLong, type BatchResult, formatBatchOutput, MAX_ANSWER_CHARS, tooLongBatchLine } from '../core/grading/batch.js';
+import { answerTooLong, type BatchCounts, batchSummary, type BatchResult, formatBatchOutput, MAX_ANSWER_CHARS, tooLongBatchLine } from '../core/grading/batch.js';
 import { gradeAnswer, gradeBatchLine, toGradeJson } from '../core/grading/index.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, systemCause, UsageError } from '../errors.js';
 import { readBoundedLines } from '../ui/answer-source.js';
 import { renderGrade } from '../ui/grade-report.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';
@@ -64,11 +64,11 @@ async function runBatch(source: string, options: GradeOptions): Promise<number> 
     await new Promise<void>((resolve, reject) => {
       input.once('readable', resolve);
       input.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new UsageError(`--batch ${JSON.stringify(source)}: cannot be read (${error.code ?? error.message})`, "give a file of JSON lines such as {\"id\": \"dropout\", \"answer\": \"...\"}, or '-' for stdin")),
+        reject(new UsageError(`--batch ${JSON.stringify(source)} cannot be read: ${systemCause(error)}`, "give a file of JSON lines such as {\"id\": \"dropout\", \"answer\": \"...\"}, or '-' for stdin")),
       );
     });
   }
-  let failures = 0;
+  const counts: BatchCounts = { graded: 0, failed: 0, skipped: 0 };
   let lineNumber = 0;
   let pending = '';
   const emit = (text: string) => {
@@ -83,28 +83,33 @@ async function runBatch(source: string, options: GradeOptions): Promise<number> 
     for await (const line of readBoundedLines(input, MAX_BATCH_LINE_CHARS)) {
       lineNumber++;
       if (line.tooLong) {
-        failures++;
+        counts.failed++;
         emit(formatBatchOutput(tooLongBatchLine(lineNumber, MAX_BATCH_LINE_CHARS), lineNumber));
         throw new CliError(
           `--batch ${JSON.stringify(source)}: line ${lineNumber} is longer than ${MAX_BATCH_LINE_CHARS.toLocaleString('en')} characters, so the run stopped there`,
           'give one JSON object per line, such as {"id": "dropout", "answer": "..."}',
         );
       }
-      if (line.text.trim() === '') continue;
+      if (line.text.trim() === '') {
+        counts.skipped++;
+        continue;
+      }
       let result: BatchResult;
       try {
-        result = gradeBatchLine(line.text, lineNumber, (id) => questions.get(id));
+        // A file saved with a byte-order mark (Notepad does) would make its first line not JSON.
+        result = gradeBatchLine(lineNumber === 1 ? line.text.replace(/^\uFEFF/, '') : line.text, lineNumber, (id) => questions.get(id));
       } catch (error) {
         // One line the grader cannot take must not cost the lines after it.
         result = { ok: false, output: { line: lineNumber, error: `could not be graded (${error instanceof Error ? error.message : String(error)})` } };
       }
-      if (!result.ok) failures++;
+      counts[result.ok ? 'graded' : 'failed']++;
       emit(formatBatchOutput(result, lineNumber));
     }
   } finally {
     // Lines already graded are written whatever ends the run.
     process.stdout.write(pending);
   }
-  if (failures > 0) process.stderr.write(`nnquiz: ${failures} of ${lineNumber} input lines could not be graded; see their "error" fields\n`);
-  return failures > 0 ? 1 : 0;
+  const summary = batchSummary(counts);
+  if (summary) process.stderr.write(`nnquiz: ${summary}\n`);
+  return counts.failed > 0 ? 1 : 0;
 }

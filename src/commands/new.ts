@@ -4,7 +4,7 @@ import { freeId, parseTermsSpec, questionIdProblem, renderQuestionFile, slugify,
 import { BankFolderError, readBank } from '../core/bank/read.js';
 import { lintBank } from '../core/bank/lint.js';
 import type { Difficulty, Question } from '../core/bank/question.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, systemCause, UsageError } from '../errors.js';
 import { bundledBankFolder, isInsideFolder, resolveBankFolders, settingsFile } from '../paths.js';
 import { loadSettings } from './settings.js';
 import { stripControlSequences } from '../core/safe-text.js';
@@ -56,7 +56,7 @@ export async function runNew(options: NewOptions): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     if (code === 'EEXIST' && exists(file)) throw new CliError(`${file} already exists`, 'choose another id with --id; nothing was written');
     const where = (error as NodeJS.ErrnoException).path ?? file;
-    throw new CliError(`${where} cannot be written (${code}${code === 'ENOSPC' ? ': the disk is full' : ''})`, 'free some space, or check the bank folder is a writable folder, then try again; nothing was written');
+    throw new CliError(`${where} cannot be written: ${systemCause(error)}`, 'free some space, or check the bank folder is a writable folder, then try again; nothing was written');
   }
 
   const bank = readBank([folder]);
@@ -138,7 +138,7 @@ function fromFlags(options: NewOptions, suggestId: (question: string) => string,
   try {
     answer = readFileSync(options.answerFile === '-' ? 0 : options.answerFile, 'utf8');
   } catch (error) {
-    throw new UsageError(`--answer-file ${JSON.stringify(options.answerFile)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'give a Markdown file holding the model answer');
+    throw new UsageError(`--answer-file ${JSON.stringify(options.answerFile)} cannot be read: ${systemCause(error)}`, 'give a Markdown file holding the model answer');
   }
   if (!answer.trim()) throw new UsageError(`--answer-file ${JSON.stringify(options.answerFile)} is empty`, 'the model answer is needed');
   const question = options.question!.trim();

@@ -9,7 +9,9 @@ export interface SearchOptions extends BankOptions, SelectionOptions {
 
 export function runSearch(words: string[], options: SearchOptions): number {
   const query = words.join(' ');
-  const hits = searchQuestions(applySelection(loadQuestions(options), options), query, options.limit);
+  const bank = loadQuestions(options);
+  // Scored over the whole bank, then filtered: a filter never changes a question's score.
+  const hits = searchQuestions(bank, query, options.limit, applySelection(bank, options));
   if (options.json) {
     const results = hits.map((hit) => ({ id: hit.question.id, question: hit.question.question, score: hit.score }));
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -6,7 +6,7 @@ export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answ
 
 export interface SearchHit {
   question: Question;
-  /** Relevance in [0, 1): higher is better; comparable within one search. */
+  /** Relevance in [0, 1): higher is better; depends on the query and the whole bank searched, never on `within`. */
   score: number;
   /** The words of the bank that the query matched (folded), for highlighting. */
   words: string[];
@@ -122,10 +122,15 @@ function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
  * rare words count more, a word in the question text counts more than one in the answer, a
  * question holding the query as a phrase gets a bonus, and a question that contains every query
  * word outranks one that contains only some.
+ *
+ * `within` (the questions a --topic, --tag or --difficulty filter keeps) limits which questions are
+ * returned, not how they are scored: word rarity and field lengths are those of the whole bank, so
+ * a question's score is the same with or without a filter.
  */
-export function searchQuestions(questions: readonly Question[], query: string, limit = 10): SearchHit[] {
+export function searchQuestions(questions: readonly Question[], query: string, limit = 10, within?: Iterable<Question>): SearchHit[] {
   const queryWords = [...new Set(wordsOf(query))];
   if (queryWords.length === 0 || questions.length === 0) return [];
+  const kept = within === undefined ? undefined : new Set(within);
 
   // Pass 1: every field's length (in characters: only its ratio to the average matters) and the
   // bank words each query word may stand for.
@@ -169,7 +174,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
   const hits: Array<SearchHit & { raw: number; covered: number }> = [];
   questions.forEach((question, index) => {
     const perWord = counts[index];
-    if (!perWord) return;
+    if (!perWord || (kept && !kept.has(question))) return;
     let raw = 0;
     let covered = 0;
     const words = new Set<string>();

@@ -1,3 +1,5 @@
+import { closestWords } from './suggest.js';
+
 /** The user's settings, from the config file: what to load and a few defaults. */
 export interface Settings {
   /** Bank folders to load (a leading `~` is the home folder). */
@@ -24,7 +26,9 @@ interface SettingRule {
   fromText: (text: string) => unknown;
 }
 
-const toBoolean = (text: string): unknown => ({ true: true, false: false, on: true, off: false, yes: true, no: false })[text.trim().toLowerCase()] ?? text;
+/** The spellings of a boolean typed on the command line, case aside: what `config get` prints, and the usual others. */
+export const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, y: true, n: false, on: true, off: false, 1: true, 0: false };
+const toBoolean = (text: string): unknown => (Object.hasOwn(BOOLEAN_WORDS, text.trim().toLowerCase()) ? BOOLEAN_WORDS[text.trim().toLowerCase()] : text);
 const toNumber = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
 
 export const SETTING_RULES: Record<SettingKey, SettingRule> = {
@@ -54,6 +58,9 @@ export const SETTING_KEYS = Object.keys(SETTING_RULES) as SettingKey[];
 
 export const isSettingKey = (key: string): key is SettingKey => (SETTING_KEYS as string[]).includes(key);
 
+/** The settings a mistyped name most likely means (`quizcount` → quizCount), for a "did you mean" hint. */
+export const closestSettingKeys = (name: string): SettingKey[] => closestWords(name, SETTING_KEYS) as SettingKey[];
+
 const found = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? JSON.stringify(value).slice(0, 60) : String(value));
 
 /** The problem with a value for a key, or undefined when it is valid. */
@@ -75,7 +82,8 @@ export function parseSettings(data: unknown): { settings: Partial<Settings>; pro
   const problems: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (!isSettingKey(key)) {
-      problems.push(`unknown setting '${key}'; the settings are ${SETTING_KEYS.join(', ')}`);
+      const near = closestSettingKeys(key);
+      problems.push(`unknown setting '${key}'${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}; the settings are ${SETTING_KEYS.join(', ')}`);
       continue;
     }
     const problem = checkSetting(key, value);

@@ -77,3 +77,29 @@ describe('searchQuestions ranking', () => {
     expect(searchQuestions(questions, 'convol').map((h) => h.question.id)).toEqual(['cnn']);
   });
 });
+
+describe('searchQuestions within a filter', () => {
+  it.each(['gradient', 'dropuot', 'learning rate', 'attention heads'])('gives %s the scores of the whole bank, only for the questions kept', (query) => {
+    const everywhere = new Map(searchQuestions(bank, query, bank.length).map((hit) => [hit.question.id, hit.score]));
+    const topic = bank.find((q) => q.id === searchQuestions(bank, query, 1)[0]?.question.id)!.topic;
+    const kept = bank.filter((q) => q.topic === topic);
+    const within = searchQuestions(bank, query, bank.length, kept);
+    expect(within.length).toBeGreaterThan(0);
+    for (const hit of within) {
+      expect(hit.question.topic).toBe(topic);
+      expect(hit.score, hit.question.id).toBe(everywhere.get(hit.question.id));
+    }
+    expect(within.map((h) => h.question.id)).toEqual([...everywhere.keys()].filter((id) => kept.some((q) => q.id === id)));
+  });
+
+  it('applies the limit after the filter', () => {
+    const kept = bank.filter((q) => q.topic === 'training');
+    const hits = searchQuestions(bank, 'gradient', 2, kept);
+    expect(hits).toHaveLength(2);
+    expect(hits.every((h) => h.question.topic === 'training')).toBe(true);
+  });
+
+  it('returns nothing when the filter keeps no question that matches', () => {
+    expect(searchQuestions(bank, 'dropout', 10, [])).toEqual([]);
+  });
+});

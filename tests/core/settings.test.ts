@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSetting, parseSettings, SETTING_RULES } from '../../src/core/settings.js';
+import { checkSetting, closestSettingKeys, parseSettings, SETTING_RULES } from '../../src/core/settings.js';
 
 describe('parseSettings', () => {
   it('keeps valid keys and names each problem with its key, the expected shape and what was found', () => {
@@ -8,7 +8,7 @@ describe('parseSettings', () => {
       problems: [
         "'passMark' must be a number above 0 and at most 1, e.g. 0.6; found 1.5",
         "'color' must be true or false, e.g. false; found \"yes\"",
-        "unknown setting 'quizCont'; the settings are banks, includeBundled, quizCount, passMark, color",
+        "unknown setting 'quizCont' (did you mean quizCount?); the settings are banks, includeBundled, quizCount, passMark, color",
       ],
     });
   });
@@ -25,6 +25,13 @@ describe('values typed on the command line', () => {
     ['banks', '', []],
     ['includeBundled', 'off', false],
     ['color', 'TRUE', true],
+    ['color', 'false', false],
+    ['color', ' No ', false],
+    ['color', 'YES', true],
+    ['color', '1', true],
+    ['includeBundled', '0', false],
+    ['includeBundled', 'y', true],
+    ['includeBundled', 'On', true],
     ['quizCount', '15', 15],
     ['passMark', '0.7', 0.7],
   ] as const)('%s %j', (key, text, value) => {
@@ -38,7 +45,26 @@ describe('values typed on the command line', () => {
     ['quizCount', 'ten'],
     ['passMark', '0'],
     ['color', 'maybe'],
+    ['color', '2'],
+    ['color', ''],
+    ['color', 'toString'],
   ] as const)('rejects %s %j', (key, text) => {
     expect(checkSetting(key, SETTING_RULES[key].fromText(text))).toMatch(new RegExp(`^'${key}' must be`));
+  });
+});
+
+describe('closestSettingKeys', () => {
+  it.each([
+    ['quizcount', ['quizCount']],
+    ['QUIZCOUNT', ['quizCount']],
+    ['quizCont', ['quizCount']],
+    ['passmrk', ['passMark']],
+    ['colour', ['color']],
+    ['bank', ['banks']],
+    ['includebundle', ['includeBundled']],
+    ['zzqxv', []],
+    ['c', []],
+  ] as const)('%s → %j', (typed, expected) => {
+    expect(closestSettingKeys(typed)).toEqual(expected);
   });
 });

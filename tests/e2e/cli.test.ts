@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
@@ -31,14 +31,40 @@ describe('nnquiz (global behaviour)', () => {
   });
 
   it('exits 2 with a hint on an unknown command or option', () => {
-    const command = runCli(['lst']);
-    expect(command.status).toBe(2);
-    expect(command.stderr).toContain("nnquiz: unknown command 'lst'");
-    expect(command.stderr).toContain('Did you mean list?');
-    const option = runCli(['list', '--colour']);
-    expect(option.status).toBe(2);
-    expect(option.stderr).toMatch(/unknown option '--colour'/);
-    expect(option.stderr).toContain('hint: add --help');
+    expect(runCli(['quzi'])).toMatchObject({ status: 2, stdout: '', stderr: "nnquiz: unknown command \"quzi\"\nhint: did you mean quiz? ('nnquiz --help' lists the commands)\n" });
+    expect(runCli(['zzqxv']).stderr).toBe("nnquiz: unknown command \"zzqxv\"\nhint: 'nnquiz --help' lists the commands\n");
+    expect(runCli(['list', '--colour'])).toMatchObject({ status: 2, stderr: "nnquiz: unknown option \"--colour\" for nnquiz list\nhint: 'nnquiz list --help' lists its options\n" });
+    expect(runCli(['list', '--topc', 'x']).stderr).toBe("nnquiz: unknown option \"--topc\" for nnquiz list\nhint: did you mean --topic? ('nnquiz list --help' lists its options)\n");
+  });
+
+  it('puts every usage error of the command line in one line of cause and one of hint, with exit code 2', () => {
+    const cases: Array<[string[], string]> = [
+      [['show'], "nnquiz: missing the argument <id>: the question's id (see 'nnquiz list')\nhint: usage: nnquiz show [options] <id> ('nnquiz show --help' has examples)\n"],
+      [['show', 'dropout', 'extra'], "nnquiz: too many arguments: nnquiz show takes 1, got 2\nhint: usage: nnquiz show [options] <id>; quote text that holds spaces\n"],
+      [['export', '--format', 'pdf'], 'nnquiz: --format: expected md, html, anki or json, got "pdf"\nhint: \'nnquiz export --help\' shows its options and examples\n'],
+      [['quiz', '--count'], 'nnquiz: --count needs a value\nhint: -n, --count <n>: how many questions (default: quizCount in the settings, else 10)\n'],
+      [['search', 'x', '--limit', '0'], 'nnquiz: --limit: expected a whole number of 1 or more, got "0"\nhint: \'nnquiz search --help\' shows its options and examples\n'],
+      [['--bank', 'x', 'list'], 'nnquiz: unknown option "--bank"\nhint: --bank is an option of commands: put it after the command, e.g. nnquiz list --bank ...\n'],
+      [['completion'], 'nnquiz: missing the argument <shell>: bash, zsh or fish\nhint: usage: nnquiz completion [options] <shell> (\'nnquiz completion --help\' has examples)\n'],
+    ];
+    for (const [args, stderr] of cases) expect(runCli(args), args.join(' ')).toMatchObject({ status: 2, stdout: '', stderr });
+  });
+
+  it('treats help for an unknown command as an unknown command, and shows help for a known one', () => {
+    expect(runCli(['help', 'nope'])).toMatchObject({ status: 2, stdout: '', stderr: "nnquiz: unknown command \"nope\"\nhint: 'nnquiz --help' lists the commands\n" });
+    expect(runCli(['help', 'qiz']).stderr).toBe("nnquiz: unknown command \"qiz\"\nhint: did you mean quiz? ('nnquiz --help' lists the commands)\n");
+    const quiz = runCli(['help', 'quiz']);
+    expect(quiz).toMatchObject({ status: 0, stderr: '' });
+    expect(quiz.stdout).toMatch(/^Usage: nnquiz quiz \[options\]\n/);
+    expect(runCli(['help']).stdout).toMatch(/^Usage: nnquiz \[options\] \[command\]\n/);
+  });
+
+  it('prints the help on stdout and exits 0 when run with no command', () => {
+    for (const args of [[], ['--no-color']]) {
+      const { status, stdout, stderr } = runCli(args);
+      expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+      expect(stdout).toMatch(/^Usage: nnquiz \[options\] \[command\]\n[\s\S]*Commands:/);
+    }
   });
 
   it('exits 2 when --bank names a folder that does not exist', () => {
@@ -185,6 +211,20 @@ describe('nnquiz search', () => {
   it('rejects a limit that is not a positive whole number', () => {
     expect(runCli(['search', 'x', '--limit', '0']).status).toBe(2);
   });
+
+  it('gives a question the same score with and without --topic, --tag or --difficulty', () => {
+    const scores = (args: string[]) => new Map((JSON.parse(runCli(['search', ...args, '--json', '--limit', '50']).stdout) as Array<{ id: string; score: number }>).map((r) => [r.id, r.score]));
+    const all = scores(['gradient']);
+    const training = scores(['gradient', '--topic', 'training']);
+    expect(training.size).toBeGreaterThan(1);
+    expect(training.size).toBeLessThan(all.size);
+    for (const [id, score] of training) expect(score, id).toBe(all.get(id));
+    const small_ = scores(['dropout', '--bank', small]);
+    for (const filter of [['--topic', 'regularization'], ['--tag', 'overfitting'], ['--difficulty', 'easy']]) {
+      const filtered = scores(['dropout', '--bank', small, ...filter]);
+      expect(filtered.get('dropout'), filter.join(' ')).toBe(small_.get('dropout'));
+    }
+  });
 });
 
 describe('nnquiz validate', () => {
@@ -207,16 +247,54 @@ describe('nnquiz validate', () => {
     const lint = fixture('lint-bank');
     const relaxed = runCli(['validate', lint]);
     expect(relaxed.status).toBe(0);
-    expect(relaxed.stdout).toContain('⚠ 2 questions loaded; 0 errors, 9 warnings');
+    expect(relaxed.stdout).toContain('⚠ 2 questions loaded; 0 errors, 8 warnings');
     const strict = runCli(['validate', lint, '--strict', '--json']);
     expect(strict.status).toBe(1);
     const report = JSON.parse(strict.stdout);
-    expect(report).toMatchObject({ folders: [lint], questions: 2, errors: 9, warnings: 0 });
+    expect(report).toMatchObject({ folders: [lint], questions: 2, errors: 8, warnings: 0 });
     expect(report.problems[0]).toEqual({ file: join(lint, 'training', 'weak.md'), severity: 'error', message: expect.any(String) });
   });
 
   it('exits 2 for a folder that does not exist', () => {
     expect(runCli(['validate', '/no/such/bank']).status).toBe(2);
+  });
+});
+
+describe('nnquiz validate: --bank, its checks, and the hint after a skipped file', () => {
+  it('takes folders with --bank (repeatable) as well as positionally', () => {
+    const lint = fixture('lint-bank');
+    const flag = runCli(['validate', '--bank', lint, '--bank', small, '--json']);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ folders: [lint, small], errors: 0 });
+    expect(runCli(['validate', lint, small, '--json'])).toEqual(flag);
+  });
+
+  it('says in --help what it checks by default and what --strict adds', () => {
+    const { stdout } = runCli(['validate', '--help']);
+    expect(stdout).toContain('--bank <dir>');
+    expect(stdout).toMatch(/errors {4}unusable files: bad YAML/);
+    expect(stdout).toMatch(/warnings {2}weak grading: no core idea/);
+    expect(stdout).toContain('Warnings exit 0, unless --strict counts them as errors.');
+  });
+
+  it('warns at its line about a bold heading run into the paragraph above', () => {
+    const bank = tempDir();
+    writeFileSync(join(bank, 'q.md'), '---\nquestion: Why do ReLU units die?\ntopic: t\ndifficulty: easy\n---\nThey stop getting gradient.\n**Causes**\n- a large learning rate\n');
+    const { status, stdout } = runCli(['validate', '--bank', bank]);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`${join(bank, 'q.md')}:7: warning: the bold heading "**Causes**" stands directly under a line of text`);
+  });
+
+  it('names the folder to validate after another command skips a bad file', () => {
+    const bank = tempDir();
+    writeFileSync(join(bank, 'broken.md'), 'no front matter here\n');
+    const { status, stderr } = runCli(['list', '--bank', bank, '--bank', small]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`1 bank file skipped; for details run: nnquiz validate --bank ${bank}\n`);
+    // A folder whose name needs quoting is quoted, so the command can be pasted as it is.
+    const spaced = join(tempDir(), "Bob's bank");
+    mkdirSync(spaced);
+    writeFileSync(join(spaced, 'broken.md'), '');
+    expect(runCli(['list', '--bank', spaced]).stderr).toContain(`for details run: nnquiz validate --bank '${spaced.replace("'", "'\\''")}'\n`);
   });
 });
 
@@ -260,12 +338,32 @@ describe('nnquiz grade', () => {
     expect(lines.map((l) => l.verdict ?? l.error.split(' ')[0])).toEqual(['incorrect', 'not', 'unknown', 'correct']);
     expect(lines[1]).toMatchObject({ line: 2 });
     expect(lines[2]).toMatchObject({ id: 'missing-id', answer: 'x', line: 4 });
-    expect(stderr).toContain('2 of 5 input lines could not be graded');
+    expect(stderr).toBe('nnquiz: 2 of 4 input lines could not be graded (1 blank line skipped); see their "error" fields\n');
   });
 
-  it('reads a batch from a file and exits 0 when every line is graded', () => {
+  it('skips blank lines in a batch without counting them as failures', () => {
+    const input = ['', '{"id":"dropout","answer":"no idea"}', '   ', '\t', '{"id":"nope","answer":"x"}', '', ''].join('\n');
+    const { status, stdout, stderr } = runCli(['grade', '--batch', '-', '--bank', small], { input });
+    expect(status).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(stderr).toBe('nnquiz: 1 of 2 input lines could not be graded (4 blank lines skipped); see their "error" fields\n');
+    expect(runCli(['grade', '--batch', '-', '--bank', small], { input: '\n{"id":"dropout","answer":"x"}\n\n' })).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('says in --help how it is called: an id and an answer, stdin, or --batch with JSON lines', () => {
+    const { status, stdout } = runCli(['grade', '--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: nnquiz grade \[options\] <id> \[answer\.\.\.\]\n +nnquiz grade \[options\] --batch <file>\n/);
+    expect(stdout).toMatch(/answer +the answer, quoted or not; read from stdin when left out/);
+    expect(stdout).toMatch(/--batch <file> +grade a file of JSON lines, \{"id": "\.\.\.", "answer": "\.\.\."\}/);
+    expect(stdout).toMatch(/--json +print the grade as one JSON object \(--batch always prints JSON\s+lines\)/);
+    expect(stdout).not.toMatch(/as JSON\s+as JSON|JSON object as JSON/);
+    expect(stdout).toContain('$ nnquiz grade --batch answers.jsonl > grades.jsonl');
+  });
+
+  it('reads a batch from a file (with a byte-order mark and CRLF) and exits 0 when every line is graded', () => {
     const file = join(tempDir(), 'answers.jsonl');
-    writeFileSync(file, '{"id":"attention","answer":"a weighted sum of encoder states via softmax"}\r\n');
+    writeFileSync(file, '\uFEFF{"id":"attention","answer":"a weighted sum of encoder states via softmax"}\r\n');
     const { status, stdout } = runCli(['grade', '--batch', file, '--bank', small]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ id: 'attention', score: 0.667, verdict: 'correct' });
@@ -274,7 +372,8 @@ describe('nnquiz grade', () => {
   it('explains what is wrong with its arguments', () => {
     expect(runCli(['grade', 'nope', 'x'])).toMatchObject({ status: 2, stderr: expect.stringContaining('no question with id "nope"') });
     expect(runCli(['grade'])).toMatchObject({ status: 2, stderr: expect.stringContaining('missing the question id') });
-    expect(runCli(['grade', '--batch', '/no/such/file.jsonl'])).toMatchObject({ status: 2, stderr: expect.stringContaining('cannot be read (ENOENT)') });
+    expect(runCli(['grade', '--batch', '/no/such/file.jsonl'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^nnquiz: --batch "\/no\/such\/file\.jsonl" cannot be read: no such file \(ENOENT\)\nhint: /) });
+    expect(runCli(['grade', '--batch', tempDir()])).toMatchObject({ status: 2, stderr: expect.stringContaining('cannot be read: it is a folder, not a file (EISDIR)') });
   });
 
   it('derives key terms for a question that lists none, and says so', () => {

@@ -34,6 +34,54 @@ describe('nnquiz config', () => {
     expect(runCli(['config', 'get', 'bogus'], { env })).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown setting "bogus"') });
   });
 
+  it('suggests the setting meant when a name is mistyped, and writes nothing', () => {
+    const { config, env } = withSettings();
+    expect(runCli(['config', 'set', 'quizcount', '5'], { env })).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'nnquiz: unknown setting "quizcount"\nhint: did you mean quizCount? (the settings are banks, includeBundled, quizCount, passMark, color)\n',
+    });
+    expect(runCli(['config', 'get', 'pasMark'], { env }).stderr).toContain('hint: did you mean passMark?');
+    expect(runCli(['config', 'unset', 'colr'], { env }).stderr).toContain('hint: did you mean color?');
+    expect(runCli(['config', 'set', 'zzqxv', '1'], { env }).stderr).toBe('nnquiz: unknown setting "zzqxv"\nhint: the settings are banks, includeBundled, quizCount, passMark, color\n');
+    expect(runCli(['config', 'lst'], { env })).toMatchObject({ status: 2, stderr: 'nnquiz: unknown config action "lst"\nhint: did you mean list? use one of: path, list, get, set, unset\n' });
+    expect(existsSync(config)).toBe(false);
+  });
+
+  it('saves bank folders that do not exist, with a warning on stderr', () => {
+    const { config, env } = withSettings();
+    const here = tempDir();
+    const result = runCli(['config', 'set', 'banks', `/does/not/exist,${here},${small}/basics/dropout.md`], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`banks = ["/does/not/exist","${here}","${small}/basics/dropout.md"]  (${config})\n`);
+    expect(result.stderr.split('\n')).toEqual([
+      'nnquiz: warning: bank folder "/does/not/exist" does not exist; the setting is saved, but commands that load banks fail until it is there',
+      "hint: create it and add questions ('nnquiz new --bank DIR'), or change the setting ('nnquiz config set banks DIR,...')",
+      `nnquiz: warning: bank folder "${small}/basics/dropout.md" is not a folder; the setting is saved, but commands that load banks fail until it is there`,
+      "hint: create it and add questions ('nnquiz new --bank DIR'), or change the setting ('nnquiz config set banks DIR,...')",
+      '',
+    ]);
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ banks: ['/does/not/exist', here, `${small}/basics/dropout.md`] });
+    // Relative to the settings file, as they are read.
+    mkdirSync(join(config, '..', 'mine'));
+    expect(runCli(['config', 'set', 'banks', 'mine'], { env })).toMatchObject({ status: 0, stderr: '' });
+    expect(runCli(['config', 'set', 'banks', small], { env })).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('takes for on/off settings what config get prints and the usual spellings, in any case', () => {
+    const { config, env } = withSettings();
+    for (const [text, value] of [['false', false], ['TRUE', true], ['no', false], ['Yes', true], ['off', false], ['ON', true], ['0', false], ['1', true]] as const) {
+      expect(runCli(['config', 'set', 'color', text], { env }), text).toMatchObject({ status: 0, stdout: `color = ${value}  (${config})\n` });
+      expect(runCli(['config', 'get', 'color'], { env }).stdout).toBe(`${value}\n`);
+    }
+    expect(runCli(['config', 'set', 'includeBundled', 'n'], { env }).status).toBe(0);
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ color: true, includeBundled: false });
+    expect(runCli(['config', 'set', 'color', 'maybe'], { env })).toMatchObject({
+      status: 2,
+      stderr: 'nnquiz: \'color\' must be true or false, e.g. false; found "maybe"\nhint: nothing was written; say true or false (yes/no, on/off and 1/0 work too)\n',
+    });
+  });
+
   it('reads a settings file saved with a byte-order mark', () => {
     const { config, env } = withSettings();
     mkdirSync(join(config, '..'), { recursive: true });
@@ -45,7 +93,7 @@ describe('nnquiz config', () => {
     const { config, env } = withSettings({ quizCont: 3, color: false });
     const list = runCli(['list'], { env });
     expect(list.status).toBe(1);
-    expect(list.stderr).toBe(`nnquiz: settings file ${config}: unknown setting 'quizCont'; the settings are banks, includeBundled, quizCount, passMark, color\nhint: fix it with 'nnquiz config set KEY VALUE' or 'nnquiz config unset KEY'; 'nnquiz config list' shows every problem\n`);
+    expect(list.stderr).toBe(`nnquiz: settings file ${config}: unknown setting 'quizCont' (did you mean quizCount?); the settings are banks, includeBundled, quizCount, passMark, color\nhint: fix it with 'nnquiz config set KEY VALUE' or 'nnquiz config unset KEY'; 'nnquiz config list' shows every problem\n`);
     expect(runCli(['config', 'unset', 'quizCont'], { env }).status).toBe(0);
     expect(runCli(['list'], { env }).status).toBe(0);
   });

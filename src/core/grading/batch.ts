@@ -78,3 +78,23 @@ export function formatBatchOutput(result: BatchResult, lineNumber: number): stri
 export function tooLongBatchLine(lineNumber: number, maxChars: number): BatchResult {
   return { ok: false, output: { line: lineNumber, error: `the line is longer than ${maxChars.toLocaleString('en')} characters; expected one JSON object per line` } };
 }
+
+/** What a `grade --batch` run did with its input lines. */
+export interface BatchCounts {
+  /** Lines that were graded. */
+  graded: number;
+  /** Lines that got an `error` instead. */
+  failed: number;
+  /** Blank lines, skipped: they are neither answers nor failures. */
+  skipped: number;
+}
+
+/**
+ * The summary of a batch run for stderr, or undefined when every line was graded. Blank lines are
+ * not answers: they count neither as lines graded nor as failures, and are mentioned apart.
+ */
+export function batchSummary({ graded, failed, skipped }: BatchCounts): string | undefined {
+  if (failed === 0) return undefined;
+  const blank = skipped > 0 ? ` (${skipped} blank line${skipped === 1 ? '' : 's'} skipped)` : '';
+  return `${failed} of ${graded + failed} input line${graded + failed === 1 ? '' : 's'} could not be graded${blank}; see their "error" fields`;
+}
