@@ -72,7 +72,7 @@ function closest(values: readonly string[], typed: string, limit: number): strin
 
 /** Finds the question with an id, or fails with the closest ids as a hint. */
 export function findQuestion(questions: readonly Question[], id: string): Question {
-  const found = questions.find((q) => q.id === id);
+  const found = questions.find((q) => q.id === id) ?? questions.find((q) => q.formerIds.includes(id));
   if (found) return found;
   const near = closest(questions.map((q) => q.id), id, 3);
   throw new UsageError(

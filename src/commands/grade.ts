@@ -56,7 +56,9 @@ export async function runGrade(id: string | undefined, words: string[], options:
 
 /** One JSON line in, one JSON line out, in order; a bad line gets an `error` and the run goes on. */
 async function runBatch(source: string, options: GradeOptions): Promise<number> {
-  const questions = new Map(loadQuestions(options).map((q) => [q.id, q]));
+  const loaded = loadQuestions(options);
+  // Former ids of merged questions first, so that a current id always wins.
+  const questions = new Map([...loaded.flatMap((q) => q.formerIds.map((former) => [former, q] as const)), ...loaded.map((q) => [q.id, q] as const)]);
   let input: NodeJS.ReadableStream;
   if (source === '-') input = process.stdin;
   else {

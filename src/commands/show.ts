@@ -37,6 +37,7 @@ export function runShow(id: string, options: ShowOptions): number {
     for (const m of question.misconceptions) lines.push(`  • ${m.claim}${m.aliases.length > 0 ? style.dim(` (also: ${m.aliases.join(', ')})`) : ''}`, `    ${style.dim(m.why)}`);
   }
   if (question.followUps.length > 0) lines.push('', `${style.heading('Follow-ups:')} ${question.followUps.map(style.id).join(', ')}`);
+  if (question.formerIds.length > 0) lines.push(`${style.heading('Formerly:')} ${question.formerIds.map(style.id).join(', ')} ${style.dim('(these ids still lead here)')}`);
   lines.push('', style.dim(question.file));
   process.stdout.write(`${fitToTerminal(lines.join('\n'))}\n`);
   return 0;

@@ -18,6 +18,7 @@ export function toQuestionJson(q: Question) {
     misconceptions: q.misconceptions.map((m) => ({ claim: m.claim, aliases: m.aliases, why: m.why })),
     pass_mark: q.passMark,
     follow_ups: q.followUps,
+    former_ids: q.formerIds,
     answer: q.answer,
     file: q.file,
     extra: q.extra,

@@ -6,7 +6,7 @@ import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File
@@ -62,6 +62,7 @@ function isValidResult(result: unknown, file: string): result is ParsedFile {
     DIFFICULTIES.includes(q.difficulty as never) &&
     isStringList(q.tags) &&
     isStringList(q.followUps) &&
+    isStringList(q.formerIds) &&
     Array.isArray(q.defaulted) &&
     typeof q.passMark === 'number' &&
     q.passMark > 0 &&

@@ -144,6 +144,18 @@ describe('progress of a bundled question and of your own question with the same 
   });
 });
 
+describe('a question merged into another', () => {
+  it('keeps its old id: show and grade take it, and its progress counts for the merged question', () => {
+    const bank = tempDir();
+    const data = tempDir();
+    writeFileSync(join(bank, 'new-q.md'), '---\nquestion: How do adaptive optimizers set the step size of each parameter?\ntopic: opt\nformer_ids: [old-q]\n---\nThey divide by a running average of squared gradients.\n');
+    writeFileSync(join(data, 'attempts.jsonl'), `${JSON.stringify({ v: 1, type: 'attempt', id: 'a1', question: 'old-q', answer: 'x', score: 1, verdict: 'correct', rating: 'good', matched: [], missing: [], seconds: 1, at: '2026-01-01T00:00:00.000Z' })}\n`);
+    expect(runCli(['show', 'old-q', '--bank', bank]).stdout).toMatch(/^new-q .*\n[\s\S]*Formerly: old-q \(these ids still lead here\)/);
+    expect(JSON.parse(runCli(['grade', 'old-q', 'a running average of squared gradients', '--json', '--bank', bank]).stdout)).toMatchObject({ id: 'new-q' });
+    expect(JSON.parse(runCli(['stats', '--json', '--bank', bank, '--data-dir', data]).stdout)).toMatchObject({ orphaned: 0, topics: [{ topic: 'opt', seen: 1 }] });
+  });
+});
+
 describe('nnquiz review and stats', () => {
   const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const record = (question: string, days: number, verdict: string, rating: string, missing: string[] = []) =>

@@ -43,6 +43,8 @@ export interface Question {
   keyTermsDerived: boolean;
   passMark: number;
   followUps: string[];
+  /** Ids this question had before (a question merged into it keeps resolving): `show`, `grade` and progress take them for this one. */
+  formerIds: string[];
   /** The model answer: the Markdown body of the file. */
   answer: string;
   /** The file's line where the model answer starts, so that problems in the answer name file lines. */
@@ -68,7 +70,7 @@ export interface ParseContext {
 
 export type ParseResult = { question: Question; problems: [] } | { question?: undefined; problems: BankProblem[] };
 
-const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'misconceptions', 'pass_mark', 'follow_ups']);
+const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'misconceptions', 'pass_mark', 'follow_ups', 'former_ids']);
 const FALLBACK_TOPIC = 'general';
 const MAX_STRING = 10_000;
 
@@ -215,6 +217,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     keyTermsDerived: false,
     passMark,
     followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
+    formerIds: stringList(data, 'former_ids', 'former_ids: [adaptive-learning-rates]').filter((former) => former !== id),
     answer,
     ...(answerLine === undefined ? {} : { answerLine }),
     file: context.file,

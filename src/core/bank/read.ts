@@ -88,7 +88,37 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
       questions.push(question);
     }
   }
-  return { questions: withDerivedKeyTerms(questions), problems };
+  return { questions: withDerivedKeyTerms(followFormerIds(dropClashingFormerIds(questions, problems))), problems };
+}
+
+/**
+ * A former id resolves to one question only: one that is also a current id, or that two questions
+ * both claim, is dropped from them and reported, so that progress is never credited twice.
+ */
+function dropClashingFormerIds(questions: Question[], problems: BankProblem[]): Question[] {
+  const current = new Map(questions.map((q) => [q.id, q]));
+  const claims = new Map<string, Question[]>();
+  for (const q of questions) for (const former of q.formerIds) claims.set(former, [...(claims.get(former) ?? []), q]);
+  const dropped = new Set<string>();
+  for (const [former, claimants] of claims) {
+    const holder = current.get(former);
+    if (holder) {
+      for (const q of claimants) problems.push({ file: q.file, severity: 'warning', message: `former id ${quoteFound(former)} is the id of ${holder.file}; a former id must no longer be in use` });
+      dropped.add(former);
+    } else if (claimants.length > 1) {
+      problems.push({ file: claimants[1]!.file, severity: 'warning', message: `former id ${quoteFound(former)} is also claimed by ${claimants[0]!.file}; a former id may belong to one question only` });
+      dropped.add(former);
+    }
+  }
+  if (dropped.size === 0) return questions;
+  return questions.map((q) => (q.formerIds.some((f) => dropped.has(f)) ? { ...q, formerIds: q.formerIds.filter((f) => !dropped.has(f)) } : q));
+}
+
+/** Follow-ups that name a former id lead to the question that now holds it. */
+function followFormerIds(questions: Question[]): Question[] {
+  const renamed = new Map(questions.flatMap((q) => q.formerIds.map((former) => [former, q.id] as const)));
+  if (renamed.size === 0) return questions;
+  return questions.map((q) => (q.followUps.some((id) => renamed.has(id)) ? { ...q, followUps: [...new Set(q.followUps.map((id) => renamed.get(id) ?? id))].filter((id) => id !== q.id) } : q));
 }
 
 function realFolder(folder: string): string {

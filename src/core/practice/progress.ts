@@ -48,9 +48,19 @@ export interface Flag {
  * for a bundled question never counts for the user's own question of the same id, nor the other
  * way round. Attempts from before this was recorded count by id alone.
  */
-export function creditedAttempts(attempts: readonly Attempt[], questions: ReadonlyArray<{ id: string; bundled?: boolean }>): Attempt[] {
+export function creditedAttempts(attempts: readonly Attempt[], questions: ReadonlyArray<{ id: string; bundled?: boolean; formerIds?: readonly string[] }>): Attempt[] {
   const bundled = new Map(questions.map((q) => [q.id, q.bundled ?? false]));
-  return attempts.filter((a) => bundled.has(a.question) && (a.bundled === undefined || a.bundled === bundled.get(a.question)));
+  const renamed = formerIdMap(questions);
+  return attempts.flatMap((a) => {
+    // An attempt saved under a question's former id counts for the question it was merged into.
+    const attempt = renamed.has(a.question) && !bundled.has(a.question) ? { ...a, question: renamed.get(a.question)! } : a;
+    return bundled.has(attempt.question) && (attempt.bundled === undefined || attempt.bundled === bundled.get(attempt.question)) ? [attempt] : [];
+  });
+}
+
+/** Former id → the id of the question that now holds it. */
+export function formerIdMap(questions: ReadonlyArray<{ id: string; formerIds?: readonly string[] }>): Map<string, string> {
+  return new Map(questions.flatMap((q) => (q.formerIds ?? []).map((former) => [former, q.id] as const)));
 }
 
 /** The verdict that counts: the user's override, else the grader's. */

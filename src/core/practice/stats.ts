@@ -1,4 +1,4 @@
-import { creditedAttempts, effectiveVerdict, type Attempt, type Flag } from './progress.js';
+import { creditedAttempts, effectiveVerdict, formerIdMap, type Attempt, type Flag } from './progress.js';
 import type { Question } from '../bank/question.js';
 import { buildSchedule } from './schedule.js';
 
@@ -125,7 +125,8 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
     .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
 
   const flaggedBy = new Map<string, Flag[]>();
-  for (const flag of flags) addTo(flaggedBy, flag.question, flag);
+  const renamed = formerIdMap(questions);
+  for (const flag of flags) addTo(flaggedBy, byId.has(flag.question) ? flag.question : (renamed.get(flag.question) ?? flag.question), flag);
   const flagged = [...flaggedBy]
     .map(([question, list]) => ({
       question,

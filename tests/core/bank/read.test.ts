@@ -118,3 +118,24 @@ describe('readBank: one folder reached twice', () => {
     }
   });
 });
+
+describe('readBank: former ids of merged questions', () => {
+  const file = (dir: string, name: string, front: string) => writeFileSync(join(dir, `${name}.md`), `---\nquestion: What is the ${name} question about?\ntopic: t\n${front}---\nBody of ${name}.\n`);
+
+  it('keeps former ids, leads follow-ups naming one to the question that holds it, and reports clashes', () => {
+    const dir = tempDir();
+    file(dir, 'merged', 'former_ids: [old, shared]\n');
+    file(dir, 'other', 'former_ids: [shared, merged]\nfollow_ups: [old]\n');
+    const { questions, problems } = readBank([dir]);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    expect(byId.get('merged')!.formerIds).toEqual(['old']);
+    expect(byId.get('other')!.formerIds).toEqual([]);
+    expect(byId.get('other')!.followUps).toEqual(['merged']);
+    expect(problems.map((p) => [p.severity, p.message.replace(dir, 'DIR')])).toEqual(
+      expect.arrayContaining([
+        ['warning', expect.stringMatching(/^former id "shared" is also claimed by .*merged\.md; a former id may belong to one question only$/)],
+        ['warning', expect.stringMatching(/^former id "merged" is the id of .*merged\.md; a former id must no longer be in use$/)],
+      ]),
+    );
+  });
+});

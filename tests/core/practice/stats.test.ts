@@ -78,3 +78,17 @@ describe("attempts of a bundled question and of the user's own with the same id"
     expect(stats.topics).toEqual([{ topic: 'regularization', questions: 1, seen: 1, recentAttempts: 2, recentCorrect: 0, shareCorrect: 0 }]);
   });
 });
+
+describe('attempts and flags saved under a former id', () => {
+  it('count for the question that id was merged into', () => {
+    const now = new Date(2026, 10, 25, 18, 0);
+    const at = new Date(2026, 10, 25, 10).toISOString();
+    const merged = [{ ...question('adam-optimizer', 'optimization'), formerIds: ['adaptive-learning-rates'] }];
+    const attempts = [attempt('adaptive-learning-rates', at, { verdict: 'correct' }), attempt('adam-optimizer', at, { verdict: 'incorrect' })];
+    expect(creditedAttempts(attempts, merged).map((a) => a.question)).toEqual(['adam-optimizer', 'adam-optimizer']);
+    const stats = computeStats(attempts, [{ question: 'adaptive-learning-rates', at, note: 'old flag' }], merged, now);
+    expect(stats.orphaned).toBe(0);
+    expect(stats.topics[0]).toMatchObject({ seen: 1, recentAttempts: 2, recentCorrect: 1 });
+    expect(stats.flagged).toEqual([{ question: 'adam-optimizer', count: 1, last: at, notes: ['old flag'], orphaned: false }]);
+  });
+});
