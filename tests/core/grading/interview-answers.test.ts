@@ -11,7 +11,9 @@ interface LabelledAnswer {
   label: 'correct' | 'partial' | 'incorrect';
 }
 
-const questions = new Map(readBank([bundledBank]).questions.map((q) => [q.id, q]));
+const bank = readBank([bundledBank]).questions;
+// An answer to a question since merged into another is graded by the merged question, as `grade` does.
+const questions = new Map([...bank.flatMap((q) => q.formerIds.map((former) => [former, q] as const)), ...bank.map((q) => [q.id, q] as const)]);
 const read = (name: string): LabelledAnswer[] =>
   readFileSync(fixture(`interview-answers/${name}`), 'utf8')
     .split('\n')
