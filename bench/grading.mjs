@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stem, tokenize } from '../dist/core/normalize.js';
 import { isStopword } from '../dist/core/stopwords.js';
 
@@ -78,7 +78,25 @@ function gradeBundled(records) {
 const pct = (n, d) => (d ? `${(n / d).toFixed(3)}` : '  -  ').padStart(6);
 
 /** Agreement with an interviewer's labels: pass/fail overall and by kind of answer, and the three-way confusion matrix. */
-function reportLabelled(title, records) {
+// The bundled questions as they read now, by id and by former id.
+const bundledQuestions = await (async () => {
+  const { readBank } = await import(pathToFileURL(join(root, 'dist', 'core', 'bank', 'read.js')).href);
+  const { questions } = readBank([join(root, 'questions')]);
+  return new Map([...questions.flatMap((q) => q.formerIds.map((former) => [former, q])), ...questions.map((q) => [q.id, q])]);
+})();
+
+/**
+ * An answer is measured only against the question it answered: answers to a question since merged
+ * or reworded (its text differs from the one the answer gives) are left out, and counted.
+ */
+function asAsked(records) {
+  const kept = records.filter((r) => r.question === undefined || bundledQuestions.get(r.id)?.question === r.question);
+  return { kept, left: records.length - kept.length };
+}
+
+function reportLabelled(title, all) {
+  const { kept: records, left } = asAsked(all);
+  if (left > 0) title += `; ${left} answers to questions since merged or reworded left out`;
   const { grades, seconds } = gradeBundled(records);
   const kinds = [...new Set(records.map((r) => r.kind))];
   const pass = grades.map((g) => g.verdict === 'correct');

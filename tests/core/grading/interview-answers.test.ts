@@ -6,6 +6,7 @@ import { bundledBank, fixture } from '../../helpers.js';
 
 interface LabelledAnswer {
   id: string;
+  question: string;
   kind: string;
   answer: string;
   label: 'correct' | 'partial' | 'incorrect';
@@ -14,11 +15,14 @@ interface LabelledAnswer {
 const bank = readBank([bundledBank]).questions;
 // An answer to a question since merged into another is graded by the merged question, as `grade` does.
 const questions = new Map([...bank.flatMap((q) => q.formerIds.map((former) => [former, q] as const)), ...bank.map((q) => [q.id, q] as const)]);
+// An answer is measured only against the question it answered: answers to a question since merged
+// or reworded (the text it gives is no longer the question's) are left out.
 const read = (name: string): LabelledAnswer[] =>
   readFileSync(fixture(`interview-answers/${name}`), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as LabelledAnswer);
+    .map((line) => JSON.parse(line) as LabelledAnswer)
+    .filter((a) => questions.get(a.id)?.question === a.question);
 
 /** Pass/fail against an interviewer's labels: `correct` passes, everything else does not. */
 function agreement(answers: readonly LabelledAnswer[]) {
