@@ -62,7 +62,7 @@ try {
     ],
     runs,
   );
-  console.log('Cold start (bundled bank, 71 questions)');
+  console.log('Cold start (bundled bank, 160 questions)');
   console.log(`  node -e 0                                  ${ms(floor.ms)}`);
   console.log(`  nnquiz search dropout                      ${ms(cold.ms)}   ${(cold.ms / floor.ms).toFixed(2)}x the floor (aim: within 2x)`);
   console.log(`  nnquiz search dropout, no cache yet        ${ms(uncached.ms)}   ${(uncached.ms / floor.ms).toFixed(2)}x the floor`);

@@ -191,4 +191,5 @@ else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its
 const answersDir = join(root, 'tests', 'fixtures', 'interview-answers');
 reportLabelled('Interview answers no rubric was tuned on (tests/fixtures/interview-answers/held-out.jsonl)', readJsonl(join(answersDir, 'held-out.jsonl')));
 reportLabelled('Interview answers rubrics were checked against (tests/fixtures/interview-answers/tuning.jsonl)', readJsonl(join(answersDir, 'tuning.jsonl')));
-if (existsSync(join(answersDir, 'additions.jsonl'))) reportLabelled('Interview answers to the questions added in the 160-question bank, written blind (tests/fixtures/interview-answers/additions.jsonl)', readJsonl(join(answersDir, 'additions.jsonl')));
+reportLabelled('Interview answers to the added questions, no rubric checked against them (tests/fixtures/interview-answers/additions-held-out.jsonl)', readJsonl(join(answersDir, 'additions-held-out.jsonl')));
+reportLabelled('Interview answers to the added questions, rubrics checked against them (tests/fixtures/interview-answers/additions.jsonl)', readJsonl(join(answersDir, 'additions.jsonl')));

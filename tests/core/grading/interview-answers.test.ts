@@ -56,6 +56,21 @@ describe('the bundled rubrics on interview answers written blind', () => {
     expect(found.falsePasses).toBeLessThanOrEqual(0.02);
   });
 
+  // The bank's 91 added questions (issue 14), with answers written blind by two other people.
+  it('agrees with the interviewer on answers to the added questions that no rubric was checked against', () => {
+    const found = agreement(read('additions-held-out.jsonl'));
+    expect(found.agreement).toBeGreaterThanOrEqual(0.8);
+    expect(found.accepted).toBeGreaterThanOrEqual(0.68);
+    expect(found.falsePasses).toBeLessThanOrEqual(0.06);
+  });
+
+  it('agrees with the interviewer on the answers the added rubrics were checked against', () => {
+    const found = agreement(read('additions.jsonl'));
+    expect(found.agreement).toBeGreaterThanOrEqual(0.88);
+    expect(found.accepted).toBeGreaterThanOrEqual(0.82);
+    expect(found.falsePasses).toBeLessThanOrEqual(0.06);
+  });
+
   it('passes no bare list of terms and no off-topic answer', () => {
     const answers = [...read('held-out.jsonl'), ...read('tuning.jsonl')].filter((a) => a.kind === 'offtopic');
     expect(answers.length).toBeGreaterThan(0);
