@@ -203,6 +203,8 @@ export function searchQuestions(questions: readonly Question[], query: string, l
     if (raw === 0) return;
     const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
     if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
+    // A question named exactly what was searched for (its id) is the one meant.
+    if (question.id.toLowerCase() === query.trim().toLowerCase().split(/\s+/).join('-')) raw *= PHRASE_BONUS;
     hits.push({ question, score: 0, words: [...words], fields: FIELDS.filter((f) => fields.has(f)), raw, covered });
   });
   hits.sort((a, b) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id));

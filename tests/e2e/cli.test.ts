@@ -161,6 +161,7 @@ describe('nnquiz show', () => {
       misconceptions: [],
       pass_mark: 0.6,
       follow_ups: [],
+      former_ids: [],
       answer: expect.stringMatching(/^Training stops once the \*\*validation loss\*\*/),
       file: join(small, 'basics', 'early-stopping.md'),
       extra: {},
@@ -213,7 +214,7 @@ describe('nnquiz search', () => {
   });
 
   it('gives a question the same score with and without --topic, --tag or --difficulty', () => {
-    const scores = (args: string[]) => new Map((JSON.parse(runCli(['search', ...args, '--json', '--limit', '50']).stdout) as Array<{ id: string; score: number }>).map((r) => [r.id, r.score]));
+    const scores = (args: string[]) => new Map((JSON.parse(runCli(['search', ...args, '--json', '--limit', '500']).stdout) as Array<{ id: string; score: number }>).map((r) => [r.id, r.score]));
     const all = scores(['gradient']);
     const training = scores(['gradient', '--topic', 'training']);
     expect(training.size).toBeGreaterThan(1);

@@ -153,7 +153,7 @@ describe.skipIf(SKIP_TERMINAL)('interactive new in a real terminal', () => {
       if (text) session.type(text);
       session.keys('Enter');
     };
-    await answer('Question:', 'What is learning-rate warmup?');
+    await answer('Question:', 'What is a learning-rate warmup phase?');
     await answer('Topic', 'optimization');
     await answer('Tags', 'schedules');
     await answer('Difficulty', '');
@@ -164,8 +164,8 @@ describe.skipIf(SKIP_TERMINAL)('interactive new in a real terminal', () => {
     await answer('Id:', '');
     const { code, screen } = await session.exited();
     expect(code).toBe(0);
-    const text = readFileSync(join(bank, 'optimization', 'learning-rate-warmup.md'), 'utf8');
-    expect(text).toContain('question: What is learning-rate warmup?');
+    const text = readFileSync(join(bank, 'optimization', 'learning-rate-warmup-phase.md'), 'utf8');
+    expect(text).toContain('question: What is a learning-rate warmup phase?');
     expect(text).toContain('  - term: learning rate\n    aliases:\n      - LR\n    core: true\n');
     expect(text).toContain('Warmup raises the **learning rate** gradually');
   });

@@ -13,13 +13,13 @@ function answerFile(text = 'Warmup raises the **learning rate** gradually over t
 describe('nnquiz new (with flags)', () => {
   it('writes <bank>/<topic>/<id>.md that search finds and grade grades at once', () => {
     const bank = tempDir();
-    const added = runCli(['new', '--bank', bank, '--question', 'What is learning-rate warmup?', '--topic', 'optimization', '--tags', 'schedules,adam', '--difficulty', 'easy', '--terms', '*raises the learning rate|raise the LR, *gradually|step by step, avoids instability|stays stable', '--answer-file', answerFile()]);
+    const added = runCli(['new', '--bank', bank, '--question', 'What is a learning-rate warmup phase?', '--topic', 'optimization', '--tags', 'schedules,adam', '--difficulty', 'easy', '--terms', '*raises the learning rate|raise the LR, *gradually|step by step, avoids instability|stays stable', '--answer-file', answerFile()]);
     expect(added).toMatchObject({ status: 0, stderr: '' });
-    const file = join(bank, 'optimization', 'learning-rate-warmup.md');
+    const file = join(bank, 'optimization', 'learning-rate-warmup-phase.md');
     expect(added.stdout).toContain(`Wrote ${file}`);
-    expect(readFileSync(file, 'utf8')).toContain('question: What is learning-rate warmup?\ntopic: optimization\ntags:\n  - schedules\n  - adam\ndifficulty: easy\n');
-    expect(JSON.parse(runCli(['search', 'warmup', '--bank', bank, '--json']).stdout)[0].id).toBe('learning-rate-warmup');
-    const grade = JSON.parse(runCli(['grade', 'learning-rate-warmup', '--bank', bank, '--json', 'raise the LR gradually to avoid instability']).stdout);
+    expect(readFileSync(file, 'utf8')).toContain('question: What is a learning-rate warmup phase?\ntopic: optimization\ntags:\n  - schedules\n  - adam\ndifficulty: easy\n');
+    expect(JSON.parse(runCli(['search', 'warmup', '--bank', bank, '--json']).stdout)[0].id).toBe('learning-rate-warmup-phase');
+    const grade = JSON.parse(runCli(['grade', 'learning-rate-warmup-phase', '--bank', bank, '--json', 'raise the LR gradually to avoid instability']).stdout);
     expect(grade).toMatchObject({ verdict: 'correct', score: 1 });
     expect(runCli(['validate', '--strict', bank]).status).toBe(0);
   });

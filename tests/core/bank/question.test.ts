@@ -51,6 +51,7 @@ Gradients **shrink** layer by layer.
       keyTermsDerived: false,
       passMark: 0.7,
       followUps: ['exploding-gradient'],
+      formerIds: [],
       answer: 'Gradients **shrink** layer by layer.',
       answerLine: 23,
       file: 'bank/training/example.md',

@@ -59,16 +59,16 @@ describe('the bundled rubrics on interview answers written blind', () => {
   // The bank's 91 added questions (issue 14), with answers written blind by two other people.
   it('agrees with the interviewer on answers to the added questions that no rubric was checked against', () => {
     const found = agreement(read('additions-held-out.jsonl'));
-    expect(found.agreement).toBeGreaterThanOrEqual(0.8);
-    expect(found.accepted).toBeGreaterThanOrEqual(0.68);
-    expect(found.falsePasses).toBeLessThanOrEqual(0.06);
+    expect(found.agreement).toBeGreaterThanOrEqual(0.84);
+    expect(found.accepted).toBeGreaterThanOrEqual(0.72);
+    expect(found.falsePasses).toBeLessThanOrEqual(0.05);
   });
 
   it('agrees with the interviewer on the answers the added rubrics were checked against', () => {
     const found = agreement(read('additions.jsonl'));
-    expect(found.agreement).toBeGreaterThanOrEqual(0.88);
-    expect(found.accepted).toBeGreaterThanOrEqual(0.82);
-    expect(found.falsePasses).toBeLessThanOrEqual(0.06);
+    expect(found.agreement).toBeGreaterThanOrEqual(0.95);
+    expect(found.accepted).toBeGreaterThanOrEqual(0.94);
+    expect(found.falsePasses).toBeLessThanOrEqual(0.04);
   });
 
   it('passes no bare list of terms and no off-topic answer', () => {
