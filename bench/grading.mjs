@@ -81,8 +81,8 @@ const pct = (n, d) => (d ? `${(n / d).toFixed(3)}` : '  -  ').padStart(6);
 // The bundled questions as they read now, by id and by former id.
 const bundledQuestions = await (async () => {
   const { readBank } = await import(pathToFileURL(join(root, 'dist', 'core', 'bank', 'read.js')).href);
-  const { questions } = readBank([join(root, 'questions')]);
-  return new Map([...questions.flatMap((q) => q.formerIds.map((former) => [former, q])), ...questions.map((q) => [q.id, q])]);
+  const { questionsById } = await import(pathToFileURL(join(root, 'dist', 'core', 'bank', 'ids.js')).href);
+  return questionsById(readBank([join(root, 'questions')]).questions);
 })();
 
 /**

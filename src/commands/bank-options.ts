@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { BankFolderError, readBank } from '../core/bank/read.js';
 import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
+import { questionsById } from '../core/bank/ids.js';
 import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
 import { join, resolve } from 'node:path';
@@ -72,7 +73,7 @@ function closest(values: readonly string[], typed: string, limit: number): strin
 
 /** Finds the question with an id, or fails with the closest ids as a hint. */
 export function findQuestion(questions: readonly Question[], id: string): Question {
-  const found = questions.find((q) => q.id === id) ?? questions.find((q) => q.formerIds.includes(id));
+  const found = questionsById(questions).get(id);
   if (found) return found;
   const near = closest(questions.map((q) => q.id), id, 3);
   throw new UsageError(

@@ -1,3 +1,4 @@
+import { questionsById } from '../core/bank/ids.js';
 import { createReadStream } from 'node:fs';
 import { answerTooLong, type BatchCounts, batchSummary, type BatchResult, formatBatchOutput, MAX_ANSWER_CHARS, tooLongBatchLine } from '../core/grading/batch.js';
 import { gradeAnswer, gradeBatchLine, toGradeJson } from '../core/grading/index.js';
@@ -57,8 +58,7 @@ export async function runGrade(id: string | undefined, words: string[], options:
 /** One JSON line in, one JSON line out, in order; a bad line gets an `error` and the run goes on. */
 async function runBatch(source: string, options: GradeOptions): Promise<number> {
   const loaded = loadQuestions(options);
-  // Former ids of merged questions first, so that a current id always wins.
-  const questions = new Map([...loaded.flatMap((q) => q.formerIds.map((former) => [former, q] as const)), ...loaded.map((q) => [q.id, q] as const)]);
+  const questions = questionsById(loaded);
   let input: NodeJS.ReadableStream;
   if (source === '-') input = process.stdin;
   else {

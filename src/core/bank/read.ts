@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 // Only the derivation, not the whole grader: listing and searching a bank never grade.
 import { withDerivedKeyTerms } from '../grading/derive.js';
+import { formerIdMap } from './ids.js';
 import type { BankProblem } from './problem.js';
 import { parseQuestion, type Question } from './question.js';
 import { quoteFound } from '../safe-text.js';
@@ -116,7 +117,7 @@ function dropClashingFormerIds(questions: Question[], problems: BankProblem[]): 
 
 /** Follow-ups that name a former id lead to the question that now holds it. */
 function followFormerIds(questions: Question[]): Question[] {
-  const renamed = new Map(questions.flatMap((q) => q.formerIds.map((former) => [former, q.id] as const)));
+  const renamed = formerIdMap(questions);
   if (renamed.size === 0) return questions;
   return questions.map((q) => (q.followUps.some((id) => renamed.has(id)) ? { ...q, followUps: [...new Set(q.followUps.map((id) => renamed.get(id) ?? id))].filter((id) => id !== q.id) } : q));
 }

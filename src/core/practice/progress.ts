@@ -1,3 +1,4 @@
+import { formerIdMap } from '../bank/ids.js';
 import type { MatchKind, Verdict } from '../grading/index.js';
 
 /** A spaced-repetition rating, as Anki and FSRS name them. */
@@ -58,10 +59,6 @@ export function creditedAttempts(attempts: readonly Attempt[], questions: Readon
   });
 }
 
-/** Former id → the id of the question that now holds it. */
-export function formerIdMap(questions: ReadonlyArray<{ id: string; formerIds?: readonly string[] }>): Map<string, string> {
-  return new Map(questions.flatMap((q) => (q.formerIds ?? []).map((former) => [former, q.id] as const)));
-}
 
 /** The verdict that counts: the user's override, else the grader's. */
 export const effectiveVerdict = (attempt: Attempt): Verdict => attempt.override ?? attempt.verdict;

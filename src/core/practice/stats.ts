@@ -1,4 +1,5 @@
-import { creditedAttempts, effectiveVerdict, formerIdMap, type Attempt, type Flag } from './progress.js';
+import { formerIdMap } from '../bank/ids.js';
+import { creditedAttempts, effectiveVerdict, type Attempt, type Flag } from './progress.js';
 import type { Question } from '../bank/question.js';
 import { buildSchedule } from './schedule.js';
 

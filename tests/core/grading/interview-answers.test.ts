@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { questionsById } from '../../../src/core/bank/ids.js';
 import { readBank } from '../../../src/core/bank/read.js';
 import { gradeAnswer } from '../../../src/core/grading/index.js';
 import { bundledBank, fixture } from '../../helpers.js';
@@ -14,7 +15,7 @@ interface LabelledAnswer {
 
 const bank = readBank([bundledBank]).questions;
 // An answer to a question since merged into another is graded by the merged question, as `grade` does.
-const questions = new Map([...bank.flatMap((q) => q.formerIds.map((former) => [former, q] as const)), ...bank.map((q) => [q.id, q] as const)]);
+const questions = questionsById(bank);
 // An answer is measured only against the question it answered: answers to a question since merged
 // or reworded (the text it gives is no longer the question's) are left out.
 const read = (name: string): LabelledAnswer[] =>
