@@ -94,10 +94,10 @@ function asAsked(records) {
   return { kept, left: records.length - kept.length };
 }
 
-function reportLabelled(title, all) {
+function reportLabelled(title, all, grade = gradeBundled) {
   const { kept: records, left } = asAsked(all);
   if (left > 0) title += `; ${left} answers to questions since merged or reworded left out`;
-  const { grades, seconds } = gradeBundled(records);
+  const { grades, seconds } = grade(records);
   const kinds = [...new Set(records.map((r) => r.kind))];
   const pass = grades.map((g) => g.verdict === 'correct');
   const gold = records.map((r) => r.label === 'correct');
@@ -144,6 +144,40 @@ function gradeThroughCli(name, questions, answers) {
 
 const fmt = (x) => x.toFixed(3);
 
+const csvField = (text) => `"${String(text).replace(/"/g, '""')}"`;
+
+/**
+ * Imports questions given as `{id, question, answer}` with `nnquiz import` (a CSV of question and
+ * answer only, so every rubric is proposed from the answer), then grades `{id, answer}` records
+ * against that bank with `grade --batch`: the path a user's own imported questions take.
+ */
+function importThenGrade(name, questions, records) {
+  const dir = mkdtempSync(join(tmpdir(), `nnquiz-bench-import-${name}-`));
+  try {
+    const bank = join(dir, 'bank');
+    const csv = join(dir, `${name}.csv`);
+    const key = new Map(questions.map((q, i) => [q.id, `q-${i + 1}`]));
+    // A data set may ask one question twice with two references; import would skip the second, so it is numbered.
+    const texts = new Map();
+    for (const q of questions) texts.set(q.question, (texts.get(q.question) ?? 0) + 1);
+    const text = (q) => (texts.get(q.question) > 1 ? `${q.question} (${key.get(q.id)})` : q.question);
+    writeFileSync(csv, `id,question,answer\n${questions.map((q) => [key.get(q.id), text(q), q.answer].map(csvField).join(',')).join('\n')}\n`);
+    const env = { ...process.env, NNQUIZ_BANK: bank, NNQUIZ_CONFIG: join(dir, 'config.json') };
+    const imported = spawnSync(process.execPath, [bin, 'import', csv, '--bank', bank, '--format', 'csv', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+    if (imported.status !== 0) throw new Error(`nnquiz import failed (${imported.status}): ${imported.stderr}`);
+    const written = JSON.parse(imported.stdout).questions.filter((q) => q.written).length;
+    if (written !== questions.length) throw new Error(`nnquiz import wrote ${written} of ${questions.length} questions`);
+    const input = records.map((r) => JSON.stringify({ id: key.get(r.id), answer: r.answer })).join('\n');
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [bin, 'grade', '--batch', '-', '--bank', bank], { input, encoding: 'utf8', maxBuffer: 1 << 28, env });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (result.status !== 0) throw new Error(`nnquiz grade --batch failed (${result.status}): ${result.stderr}`);
+    return { grades: result.stdout.trim().split('\n').map((line) => JSON.parse(line)), seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (!existsSync(join(dataDir, 'mohler')) && !existsSync(join(dataDir, 'scientsbank'))) {
   console.log(`No benchmark data in ${dataDir}; give its folder as an argument or in NNQUIZ_BENCH_DATA. Mohler and SciEntsBank skipped.\n`);
 }
@@ -161,6 +195,8 @@ if (existsSync(join(dataDir, 'mohler'))) {
   console.log('                                   Pearson r   RMSE after linear fit');
   console.log(`  plain stemmed-word overlap        ${fmt(pearson(baseline, gold))}       ${fmt(rmseAfterFit(baseline, gold))}`);
   console.log(`  nnquiz (derived key terms)        ${fmt(pearson(ours, gold))}       ${fmt(rmseAfterFit(ours, gold))}`);
+  const proposed = importThenGrade('mohler', questions.map((q) => ({ id: q.id, question: q.question, answer: q.reference })), answers.map((a) => ({ id: a.qid, answer: a.answer }))).grades.map((g) => g.score);
+  console.log(`  nnquiz import (proposed rubric)   ${fmt(pearson(proposed, gold))}       ${fmt(rmseAfterFit(proposed, gold))}`);
   console.log('  for reference: best trained system of the paper ≈ 0.52; the two graders agree at ≈ 0.59');
   console.log(`  throughput: ${Math.round(answers.length / seconds)} answers/s (${seconds.toFixed(2)} s for the whole batch, process start and bank load included)\n`);
 }
@@ -181,13 +217,21 @@ if (existsSync(join(dataDir, 'scientsbank'))) {
   console.log('                                               accuracy   macro F1   weighted F1');
   console.log(`  plain overlap, best threshold (${best.t.toFixed(2)} chosen after)  ${fmt(best.accuracy)}      ${fmt(best.macroF1)}      ${fmt(best.weightedF1)}`);
   console.log(`  nnquiz, verdict "correct" at pass mark 0.6    ${fmt(ours.accuracy)}      ${fmt(ours.macroF1)}      ${fmt(ours.weightedF1)}`);
+  const imported = importThenGrade('scientsbank', questions.map((q) => ({ id: q.id, question: q.question, answer: q.reference })), answers.map((a) => ({ id: a.qid, answer: a.answer })));
+  const proposed = classification(imported.grades.map((g) => g.verdict === 'correct'), gold);
+  console.log(`  nnquiz import (proposed rubric), same mark     ${fmt(proposed.accuracy)}      ${fmt(proposed.macroF1)}      ${fmt(proposed.weightedF1)}`);
   console.log('  for reference: majority class 0.569 accuracy; best trained systems of the shared task ≈ 0.77 weighted F1');
   console.log(`  throughput: ${Math.round(answers.length / seconds)} answers/s (${seconds.toFixed(2)} s, process start included)\n`);
 }
 
 const devSet = resolve(process.env.NNQUIZ_GRADING_DEV ?? join(root, '..', 'shared', 'grading-dev', 'answers.jsonl'));
-if (existsSync(devSet)) reportLabelled(`Interview answers, development set ${devSet}`, readJsonl(devSet));
-else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its answers.jsonl); skipped.\n`);
+if (existsSync(devSet)) {
+  const dev = readJsonl(devSet);
+  reportLabelled(`Interview answers, development set ${devSet}`, dev);
+  // The same answers against the same questions imported with their model answers only, as a user's own list would come in.
+  const asked = [...new Set(asAsked(dev).kept.map((r) => r.id))].map((id) => ({ id, question: bundledQuestions.get(id).question, answer: bundledQuestions.get(id).answer }));
+  reportLabelled('The same answers, questions imported from their model answers alone (nnquiz import: proposed rubrics, no authored key terms)', dev, (records) => importThenGrade('dev', asked, records));
+} else console.log(`No development set at ${devSet} (set NNQUIZ_GRADING_DEV to its answers.jsonl); skipped.\n`);
 const answersDir = join(root, 'tests', 'fixtures', 'interview-answers');
 reportLabelled('Interview answers no rubric was tuned on (tests/fixtures/interview-answers/held-out.jsonl)', readJsonl(join(answersDir, 'held-out.jsonl')));
 reportLabelled('Interview answers rubrics were checked against (tests/fixtures/interview-answers/tuning.jsonl)', readJsonl(join(answersDir, 'tuning.jsonl')));

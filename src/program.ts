@@ -242,6 +242,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('import')
+    .description('turn question lists into bank files: Markdown or text Q&A, Anki and Quizlet exports, CSV/TSV')
+    .argument('<files...>', 'the files to import')
+    .option('--bank <dir>', 'the bank folder to write to (created if missing)')
+    .addOption(new Option('--format <format>', 'read the files as this format instead of detecting it').choices(['markdown', 'anki', 'quizlet', 'csv']))
+    .option('--topic <topic>', "the topic of every question (default: the file's headings, topic column or deck, else general)")
+    .addOption(new Option('--difficulty <level>', 'the difficulty of every question (default: a difficulty column or tag, else medium)').choices(['easy', 'medium', 'hard']))
+    .option('--merge-duplicates', 'merge questions that ask the same thing in other words into the first of them')
+    .option('--dry-run', 'show what would be written, and write nothing')
+    .addOption(jsonOption('what was found, written, skipped and merged'))
+    .addHelpText(
+      'after',
+      `\nFormats (detected from the content, or named with --format):\n  markdown  numbered questions (1. **What is …?**), question headings (### What is …?) or Q:/A: pairs,\n            each followed by its answer; prose around them is ignored\n  anki      Anki's 'Notes in Plain Text' export, and nnquiz export --format anki (HTML becomes Markdown)\n  quizlet   one card a line: term, a tab (or a comma), definition\n  csv       CSV or TSV with a header: question,answer and optionally topic,tags,difficulty,id\n\nEach question gets a file <bank>/<topic>/<id>.md with key terms proposed from its answer (marked\n'rubric: proposed' until you review them). Existing files are never overwritten; an id taken in the\nbanks gets a number; a question the banks already hold is skipped.\n${examples('nnquiz import interview-notes.md --bank ./my-questions --topic fundamentals', 'nnquiz import deck.txt --bank ./anki-deck --dry-run', 'nnquiz import cards.csv --bank ./my-questions --json')}`,
+    )
+    .action(async (files: string[], options) => {
+      const { runImport } = await import('./commands/import.js');
+      process.exitCode = await runImport(files, options);
+    });
+
+  program
     .command('config')
     .description('read and change the settings: banks to load, defaults, colour')
     .argument('<action>', 'path, list, get, set or unset')

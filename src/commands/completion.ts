@@ -71,6 +71,7 @@ export function completeWords(program: Command, words: string[]): string[] {
   if (name === 'config') return all(positionals.length === 0 ? POSITIONAL_CHOICES.config! : positionals.length === 1 && positionals[0] !== 'path' && positionals[0] !== 'list' ? SETTING_KEYS : []);
   if (name === 'completion' && positionals.length === 0) return all(POSITIONAL_CHOICES.completion!);
   if (name === 'validate') return [FOLDERS];
+  if (name === 'import') return [FILES];
   return [];
 }
 

@@ -1,14 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freeId, parseTermsSpec, questionIdProblem, renderQuestionFile, slugify, topicProblem, type QuestionDraft } from '../core/bank/author.js';
 import { BankFolderError, readBank } from '../core/bank/read.js';
 import { lintBank } from '../core/bank/lint.js';
 import type { Difficulty, Question } from '../core/bank/question.js';
 import { CliError, systemCause, UsageError } from '../errors.js';
-import { bundledBankFolder, isInsideFolder, resolveBankFolders, settingsFile } from '../paths.js';
+import { pathExists, writeQuestionFile } from '../store/bank-files.js';
+import { bundledBankFolder, resolveBankFolders, settingsFile } from '../paths.js';
 import { loadSettings } from './settings.js';
 import { stripControlSequences } from '../core/safe-text.js';
-import { writeFileAtomic } from '../store/atomic.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';
 
@@ -35,29 +35,15 @@ export async function runNew(options: NewOptions): Promise<number> {
   if (idWrong) throw new UsageError(`--id ${JSON.stringify(draft.id)}: ${idWrong}`, 'e.g. --id learning-rate-warmup');
 
   const file = join(folder, draft.topic, `${draft.id}.md`);
-  const taken = ids.get(draft.id) ?? (exists(file) ? file : undefined);
+  const taken = ids.get(draft.id) ?? (pathExists(file) ? file : undefined);
   if (taken) {
-    const free = freeId(draft.id, (id) => ids.has(id) || exists(join(folder, draft.topic, `${id}.md`)));
+    const free = freeId(draft.id, (id) => ids.has(id) || pathExists(join(folder, draft.topic, `${id}.md`)));
     throw new CliError(
       `a question with id ${JSON.stringify(draft.id)} already exists: ${taken}`,
       `ids must be unique across the banks loaded together, the bundled bank included; choose another with --id, e.g. --id ${free}; nothing was written`,
     );
   }
-  const topicFolder = join(folder, draft.topic);
-  try {
-    mkdirSync(folder, { recursive: true });
-    checkInsideBank(folder, topicFolder);
-    mkdirSync(topicFolder, { recursive: true });
-    // A temporary file renamed into place: a full disk never leaves half a question that loads;
-    // exclusive: a file (or link) that appeared meanwhile is never replaced.
-    writeFileAtomic(file, renderQuestionFile(draft), { exclusive: true });
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'EEXIST' && exists(file)) throw new CliError(`${file} already exists`, 'choose another id with --id; nothing was written');
-    const where = (error as NodeJS.ErrnoException).path ?? file;
-    throw new CliError(`${where} cannot be written: ${systemCause(error)}`, 'free some space, or check the bank folder is a writable folder, then try again; nothing was written');
-  }
+  writeQuestionFile(folder, draft.topic, draft.id, renderQuestionFile(draft));
 
   const bank = readBank([folder]);
   const problems = [...bank.problems, ...lintBank(bank.questions)].filter((p) => p.file === file);
@@ -68,36 +54,12 @@ export async function runNew(options: NewOptions): Promise<number> {
   return 0;
 }
 
-/** Whether anything is at the path, a dangling link included. */
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A topic folder may be a link (a bank cloned from anyone may hold one): it must still lead to a folder inside the bank. */
-function checkInsideBank(bank: string, topicFolder: string): void {
-  if (!exists(topicFolder)) return;
-  const hint = `nnquiz new writes only inside ${bank}: choose another --topic, or replace it with a folder; nothing was written`;
-  let real: string;
-  try {
-    real = realpathSync(topicFolder);
-  } catch {
-    throw new CliError(`${topicFolder} is a link that leads nowhere`, hint);
-  }
-  if (!isInsideFolder(realpathSync(bank), real)) throw new CliError(`${topicFolder} leads outside the bank, to ${real}`, hint);
-  if (!statSync(real).isDirectory()) throw new CliError(`${topicFolder} is not a folder`, hint);
-}
-
 /**
  * The ids a new question must not take, with the file holding each: the target bank's, and those
  * of every bank that may be loaded beside it (the banks in use and the bundled bank, loaded or
  * not), since a clash would skip one of the two questions wherever both are loaded.
  */
-function takenIds(existing: readonly Question[]): Map<string, string> {
+export function takenIds(existing: readonly Question[]): Map<string, string> {
   const inUse = resolveBankFolders({}, loadSettings(), settingsFile()).folders;
   const ids = new Map<string, string>();
   for (const q of [...existing, ...[...inUse, bundledBankFolder()].flatMap(questionsIn)]) if (!ids.has(q.id)) ids.set(q.id, q.file);

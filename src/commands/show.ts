@@ -24,7 +24,11 @@ export function runShow(id: string, options: ShowOptions): number {
     '',
   ];
   if (question.keyTerms.length > 0) {
-    const source = question.keyTermsDerived ? 'derived from the model answer, as the file lists none; ' : '';
+    const source = question.keyTermsDerived
+      ? 'derived from the model answer, as the file lists none; '
+      : question.rubricProposed
+        ? 'a proposal derived from the model answer, not yet reviewed; '
+        : '';
     lines.push(style.heading('Key terms') + style.dim(` (${source}pass mark ${Math.round(question.passMark * 100)}%)`));
     for (const term of question.keyTerms) {
       const marks = [term.weight !== 1 ? `weight ${term.weight}` : '', term.core ? 'core' : '', term.negated ? 'negated' : ''].filter(Boolean);

@@ -15,6 +15,7 @@ export function toQuestionJson(q: Question) {
     difficulty: q.difficulty,
     key_terms: q.keyTerms.map((k) => ({ term: k.term, aliases: k.aliases, weight: k.weight, core: k.core, ...(k.negated ? { negated: true } : {}) })),
     key_terms_derived: q.keyTermsDerived,
+    rubric_proposed: q.rubricProposed,
     misconceptions: q.misconceptions.map((m) => ({ claim: m.claim, aliases: m.aliases, why: m.why })),
     pass_mark: q.passMark,
     follow_ups: q.followUps,

@@ -6,7 +6,7 @@ import { stripControlSequences } from '../core/safe-text.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File
@@ -58,7 +58,8 @@ function isValidResult(result: unknown, file: string): result is ParsedFile {
     q !== null &&
     typeof q === 'object' &&
     q.file === file &&
-    [q.id, q.question, q.topic, q.answer].every((v) => isCleanString(v) && v !== '') &&
+    [q.id, q.question, q.topic].every((v) => isCleanString(v) && v !== '') &&
+    isCleanString(q.answer) &&
     DIFFICULTIES.includes(q.difficulty as never) &&
     isStringList(q.tags) &&
     isStringList(q.followUps) &&
@@ -68,6 +69,7 @@ function isValidResult(result: unknown, file: string): result is ParsedFile {
     q.passMark > 0 &&
     q.passMark <= 1 &&
     q.keyTermsDerived === false &&
+    typeof q.rubricProposed === 'boolean' &&
     q.extra !== null &&
     typeof q.extra === 'object' &&
     Array.isArray(q.keyTerms) &&

@@ -37,6 +37,13 @@ describe('shell completion', () => {
     expect(completeInBash(['nnquiz', 'list', '--tag', 'transf'])).toEqual(['transformers']);
   });
 
+  it('completes file names for import, and its formats', () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'notes.md'), '1. **What is dropout?**\n');
+    expect(completeInBash(['nnquiz', 'import', join(folder, 'no')])).toEqual([join(folder, 'notes.md')]);
+    expect(completeInBash(['nnquiz', 'import', 'x.md', '--format', ''])).toEqual(['markdown', 'anki', 'quizlet', 'csv']);
+  });
+
   it('takes the banks from NNQUIZ_BANK too', () => {
     expect(completeInBash(['nnquiz', 'show', ''], { NNQUIZ_BANK: fixture('small-bank') })).toEqual(['attention', 'dropout', 'early-stopping']);
   });

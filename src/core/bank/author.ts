@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { words } from '../normalize.js';
-import type { Difficulty, KeyTerm } from './question.js';
+import { PROPOSED_RUBRIC, type Difficulty, type KeyTerm } from './question.js';
 import { isStopword } from '../stopwords.js';
 
 /** A new question as its author describes it, before it becomes a file. */
@@ -10,7 +10,9 @@ export interface QuestionDraft {
   topic: string;
   tags: string[];
   difficulty: Difficulty;
-  keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases' | 'core'>>;
+  keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases' | 'core'> & { weight?: number }>;
+  /** Whether the key terms are a proposal nobody has reviewed (`nnquiz import` derives them from the answer). */
+  rubricProposed?: boolean;
   answer: string;
 }
 
@@ -71,9 +73,16 @@ export function renderQuestionFile(draft: QuestionDraft): string {
     topic: draft.topic,
     ...(draft.tags.length > 0 ? { tags: draft.tags } : {}),
     difficulty: draft.difficulty,
-    ...(draft.keyTerms.length > 0
-      ? { key_terms: draft.keyTerms.map((k) => (k.aliases.length > 0 || k.core ? { term: k.term, ...(k.aliases.length > 0 ? { aliases: k.aliases } : {}), ...(k.core ? { core: true } : {}) } : k.term)) }
-      : {}),
+    ...(draft.rubricProposed ? { rubric: PROPOSED_RUBRIC } : {}),
+    ...(draft.keyTerms.length > 0 ? { key_terms: draft.keyTerms.map(keyTermEntry) } : {}),
   };
-  return `---\n${yaml.dump(front, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true })}---\n${draft.answer.trim()}\n`;
+  const body = draft.answer.trim();
+  return `---\n${yaml.dump(front, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true })}---\n${body === '' ? '' : `${body}\n`}`;
+}
+
+/** A key term as the file writes it: a bare string when it has nothing but its words. */
+function keyTermEntry(k: QuestionDraft['keyTerms'][number]): string | Record<string, unknown> {
+  const weighted = k.weight !== undefined && k.weight !== 1;
+  if (k.aliases.length === 0 && !k.core && !weighted) return k.term;
+  return { term: k.term, ...(k.aliases.length > 0 ? { aliases: k.aliases } : {}), ...(weighted ? { weight: k.weight } : {}), ...(k.core ? { core: true } : {}) };
 }

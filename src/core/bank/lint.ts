@@ -50,16 +50,20 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
   }
 
   questions.forEach((q) => {
-    // Derived key terms come from the answer itself; only the author's own terms can be weak.
-    const keyTerms = q.keyTermsDerived ? [] : q.keyTerms;
+    // Derived or proposed key terms come from the answer itself; only the author's own terms can be weak.
+    const keyTerms = q.keyTermsDerived || q.rubricProposed ? [] : q.keyTerms;
     for (const message of defaultedFields(q)) warn(q, message);
+    if (q.answer === '') warn(q, 'the model answer is empty, so answers cannot be graded; write it after the closing --- line');
+    if (q.rubricProposed) {
+      warn(q, "its rubric is still a proposal (rubric: proposed): review its key terms (mark the 2–4 an interviewer must hear 'core: true', add the plain words people say), then delete the 'rubric:' line");
+    }
     problems.push(...gluedHeadings(q));
     if (boundMarkdownNesting(q.answer) !== q.answer) {
       warn(q, `the model answer nests block quotes or lists more than ${MAX_MARKDOWN_NESTING} levels deep; it is shown cut to ${MAX_MARKDOWN_NESTING} levels: flatten it`);
     }
     const tooMany = tooManyTerms(q);
     if (tooMany) problems.push({ file: q.file, severity: 'error', message: tooMany });
-    else for (const message of lintRubric(q)) warn(q, message);
+    else if (!q.rubricProposed) for (const message of lintRubric(q)) warn(q, message);
     if (questions.length >= GENERIC_MIN_QUESTIONS) {
       for (const term of keyTerms) {
         const needles = forms(term).map((form) => ` ${normalizeWords(form)} `).filter((needle) => needle.trim() !== '');
@@ -69,7 +73,7 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
         }
       }
     }
-    if (!q.keyTermsDerived && !tooMany) problems.push(...overlappingTerms(q));
+    if (!q.keyTermsDerived && !q.rubricProposed && !tooMany) problems.push(...overlappingTerms(q));
     for (const followUp of q.followUps) {
       if (followUp === q.id) warn(q, `follow_ups lists the question itself (${JSON.stringify(followUp)}); list other question ids`);
       else if (!ids.has(followUp)) warn(q, `follow_ups names ${JSON.stringify(followUp)}, which is not a question id in the loaded banks; check the spelling, or run 'nnquiz list' for the ids`);

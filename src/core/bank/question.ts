@@ -41,6 +41,11 @@ export interface Question {
   misconceptions: Misconception[];
   /** True when the file lists no key terms and they were derived from the model answer. */
   keyTermsDerived: boolean;
+  /**
+   * True when the file marks its key terms `rubric: proposed` (as `nnquiz import` writes them): words
+   * derived from the model answer that nobody has reviewed, graded as derived terms are.
+   */
+  rubricProposed: boolean;
   passMark: number;
   followUps: string[];
   /** Ids this question had before (a question merged into it keeps resolving): `show`, `grade` and progress take them for this one. */
@@ -70,7 +75,9 @@ export interface ParseContext {
 
 export type ParseResult = { question: Question; problems: [] } | { question?: undefined; problems: BankProblem[] };
 
-const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'misconceptions', 'pass_mark', 'follow_ups', 'former_ids']);
+const KNOWN_KEYS = new Set(['id', 'question', 'topic', 'tags', 'difficulty', 'key_terms', 'misconceptions', 'pass_mark', 'follow_ups', 'former_ids', 'rubric']);
+/** The one value of `rubric:`; an author deletes the line once the key terms are reviewed. */
+export const PROPOSED_RUBRIC = 'proposed';
 const FALLBACK_TOPIC = 'general';
 const MAX_STRING = 10_000;
 
@@ -200,9 +207,10 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
   if (typeof passMark !== 'number' || !(passMark > 0 && passMark <= 1)) {
     throw new FieldError('pass_mark', `'pass_mark' must be a number above 0 and at most 1, e.g. 'pass_mark: 0.6'; found ${quoteFound(data.pass_mark)}`);
   }
+  // An empty answer loads (an imported list may ask questions it does not answer); validate warns.
   const answer = stripControlSequences(body).trim();
-  if (answer === '') {
-    throw new FieldError('', 'the model answer is empty; expected it as Markdown after the closing --- line');
+  if (data.rubric !== undefined && data.rubric !== null && data.rubric !== PROPOSED_RUBRIC) {
+    throw new FieldError('rubric', `'rubric' may only be '${PROPOSED_RUBRIC}' (key terms nobody has reviewed yet); found ${quoteFound(data.rubric)}; delete the line once the key terms are reviewed`);
   }
   // Built as entries, so that a key named `__proto__` is kept as a key and never sets a prototype.
   const extra: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN_KEYS.has(key)).map(([key, value]) => [key, boundedCopy(key, value)]));
@@ -215,6 +223,7 @@ function toQuestion(data: Record<string, unknown>, body: string, context: ParseC
     keyTerms: keyTermList(data.key_terms),
     misconceptions: misconceptionList(data.misconceptions),
     keyTermsDerived: false,
+    rubricProposed: data.rubric === PROPOSED_RUBRIC,
     passMark,
     followUps: stringList(data, 'follow_ups', 'follow_ups: [exploding-gradient]'),
     formerIds: stringList(data, 'former_ids', 'former_ids: [adaptive-learning-rates]').filter((former) => former !== id),

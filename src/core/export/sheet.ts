@@ -302,6 +302,10 @@ ${sections.map((s) => htmlSection(s, options, marked)).join('\n')}
 `;
 }
 
+export const ANKI_HEADER = ['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#tags column:4'] as const;
+/** Starts the GUID of every note nnquiz writes, so that an import knows the rest is an nnquiz id (and a GUID never starts with `#`). */
+export const ANKI_GUID_PREFIX = 'nnquiz:';
+
 /** An Anki tag: no spaces (Anki splits tags on them), no quotes or tabs. */
 const ankiTag = (text: string) => text.trim().replace(/[\s"]+/g, '_').replace(/^_+|_+$/g, '');
 
@@ -322,20 +326,22 @@ const ankiField = (html: string) =>
   ankiNewlines(html.trim().replace(/>\s*\n\s*</g, '><').replace(/\t/g, '    ')).replace(/^#/, '&#35;');
 
 /**
- * Anki's text import format: header lines, then one Basic note per line — front (question), back
- * (answer as HTML), tags (topic and tags).
+ * Anki's text import format: header lines, then one Basic note per line — a GUID made of the id
+ * (so importing the file again updates the notes rather than doubling them, and `nnquiz import`
+ * gets the id back), front (question), back (answer as HTML), tags (topic first, then the tags and
+ * `difficulty::<level>`).
  */
 export function renderAnkiSheet(questions: readonly Question[], options: SheetOptions): string {
   const marked = createSafeMarked();
-  const lines = ['#separator:tab', '#html:true', '#notetype:Basic', '#tags column:3'];
+  const lines: string[] = [...ANKI_HEADER];
   for (const q of questions) {
     const front = escapeHtml(q.question);
     const backParts = [options.answers ? markdownToSafeHtml(q.answer, marked) : ''];
     const weak = options.weak?.get(q.id);
     if (weak && weak.missed.length > 0) backParts.unshift(`<p><b>You missed:</b> ${weak.missed.map(escapeHtml).join(', ')}</p>`);
     if (options.terms && q.keyTerms.length > 0) backParts.push(`<p><i>Key terms:</i> ${termList(q).map(escapeHtml).join('; ')}</p>`);
-    const tags = [...new Set([q.topic, ...q.tags].map(ankiTag).filter(Boolean))].join(' ');
-    lines.push([ankiField(front), ankiField(backParts.join('')), tags].join('\t'));
+    const tags = [...new Set([q.topic, ...q.tags].map(ankiTag).filter(Boolean)), `difficulty::${q.difficulty}`].join(' ');
+    lines.push([`${ANKI_GUID_PREFIX}${q.id}`, ankiField(front), ankiField(backParts.join('')), tags].join('\t'));
   }
   return `${lines.join('\n')}\n`;
 }

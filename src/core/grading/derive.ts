@@ -2,11 +2,45 @@ import { isNegated, isNegationWord } from './negation.js';
 import { stem, tokenize } from '../normalize.js';
 import type { KeyTerm, Question } from '../bank/question.js';
 import { isStopword } from '../stopwords.js';
+import { isClaimWord } from './keyword-list.js';
 
 /** At most this many key terms are derived from one answer: an interviewer listens for a handful of ideas. */
 export const MAX_DERIVED_TERMS = 8;
 /** A word the question itself uses shows little when the answer repeats it. */
 const QUESTION_WORD_DISCOUNT = 0.35;
+
+/** A word in the lead (the first paragraph, or the first two sentences) counts this many times: answers state the core there. */
+const LEAD_WEIGHT = 3;
+
+/** Where an answer's lead ends: its first paragraph, or its first two sentences when it is one paragraph. */
+function leadLength(answer: string): number {
+  const paragraph = answer.search(/\n\s*\n/);
+  if (paragraph !== -1) return paragraph;
+  const sentences = [...answer.matchAll(/[.!?](\s|$)/g)];
+  return sentences.length > 2 ? sentences[1]!.index! + 1 : answer.length;
+}
+
+const ANALOGY = /\b(?:akin to|similar to how|analogous to|is like an?|imagine|think of it as|just as|much like)\b/i;
+
+/** Sentences that illustrate by analogy ("This is akin to a team rotating players") say nothing an answer must. */
+function asideSpans(answer: string): Array<[number, number]> {
+  if (!ANALOGY.test(answer)) return [];
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const sentence of answer.split(/(?<=[.!?\n])/)) {
+    if (ANALOGY.test(sentence)) spans.push([start, start + sentence.length]);
+    start += sentence.length;
+  }
+  return spans;
+}
+
+/**
+ * Words of explanatory prose that name no idea ("common", "allowing", "crucial"), and prefixes left
+ * by splitting hyphenated words ("non-linear"): no derived key term is one of them.
+ */
+const EMPTY_WORDS = new Set(
+  'common commonly allowing allow allows enabling enable enables ensuring ensure ensures various crucial essential important importance significant significantly overall effective effectively typically usually often specific particular particularly practice practical widely generally several certain different way ways thing things lot kind type types example examples instance including include includes involves involve involving known called able refers refer term terms concept approach technique techniques method methods non pre post sub multi semi self co re'.split(' '),
+);
 
 /** In how many of a bank's model answers each word stem occurs. */
 export interface TermStatistics {
@@ -17,8 +51,8 @@ export interface TermStatistics {
 const contentStems = (text: string) => {
   const tokens = tokenize(text);
   return tokens
-    .map((t, index) => ({ word: t.word, stem: stem(t.word), negated: isNegated(tokens, index, text) }))
-    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !isNegationWord(t.word) && !/^\d+$/.test(t.word));
+    .map((t, index) => ({ word: t.word, stem: stem(t.word), negated: isNegated(tokens, index, text), start: t.start }))
+    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !isNegationWord(t.word) && !/^\d+$/.test(t.word) && !isClaimWord(t.word) && !EMPTY_WORDS.has(t.word));
 };
 
 export function termStatistics(answers: readonly string[]): TermStatistics {
@@ -32,15 +66,20 @@ export function termStatistics(answers: readonly string[]): TermStatistics {
 /**
  * Derives key terms from a model answer: its content words, ranked by how specific they are to
  * this answer within the bank (rarer across the bank ranks higher, words the question already
- * uses rank lower), weighted by that specificity.
+ * uses rank lower) and by where they stand (the lead counts more; analogies not at all), weighted
+ * by that specificity. Words that only make claims of other words (`is`, `reduces`, `when`) are
+ * never terms, so a list of the terms reads as the bare list it is.
  */
 export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, statistics: TermStatistics): KeyTerm[] {
   const questionStems = new Set(contentStems(question.question).map((c) => c.stem));
   const candidates = new Map<string, { count: number; negated: number; forms: Map<string, number> }>();
-  for (const { word, stem: s, negated } of contentStems(question.answer)) {
+  const leadEnd = leadLength(question.answer);
+  const asides = asideSpans(question.answer);
+  for (const { word, stem: s, negated, start } of contentStems(question.answer)) {
+    if (asides.some(([from, to]) => start >= from && start < to)) continue;
     const entry = candidates.get(s) ?? { count: 0, negated: 0, forms: new Map<string, number>() };
-    entry.count++;
-    if (negated) entry.negated++;
+    entry.count += start < leadEnd ? LEAD_WEIGHT : 1;
+    if (negated) entry.negated += start < leadEnd ? LEAD_WEIGHT : 1;
     entry.forms.set(word, (entry.forms.get(word) ?? 0) + 1);
     candidates.set(s, entry);
   }

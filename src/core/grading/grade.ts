@@ -48,7 +48,7 @@ export interface Grade {
   derivedTerms: boolean;
 }
 
-export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial<Pick<Question, 'question' | 'answer' | 'misconceptions'>> & { keyTermsDerived?: boolean };
+export type GradableQuestion = Pick<Question, 'keyTerms' | 'passMark'> & Partial<Pick<Question, 'question' | 'answer' | 'misconceptions'>> & { keyTermsDerived?: boolean; rubricProposed?: boolean };
 
 interface PreparedIdea {
   forms: Form[];
@@ -264,7 +264,7 @@ const quote = (text: string, answer: readonly Unit[], o: RelationOccurrence) => 
  * // → { score: 0.8, verdict: 'correct', matched: [{ term: 'gradients shrink', how: 'synonym', … }], … }
  */
 export function gradeAnswer(question: GradableQuestion, answerText: string): Grade {
-  if (question.keyTermsDerived) return gradeByDerivedTerms(question, answerText);
+  if (question.keyTermsDerived || question.rubricProposed) return gradeByDerivedTerms(question, answerText);
   const rubric = prepareRubric(question);
   const context = new Answer(readUnits(answerText), answerText, rubric.knownWords);
   const answer = context.units;
@@ -323,7 +323,10 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
   return { score, verdict, passMark: question.passMark, matched, missing, misconceptions, notes, derivedTerms: false };
 }
 
-/** Grading against key terms derived from a model answer: its content words, heard word by word. */
+/**
+ * Grading against key terms derived from a model answer (or proposed from it by `nnquiz import`):
+ * its content words, heard word by word. A bare list of them is capped as it is for authored terms.
+ */
 function gradeByDerivedTerms(question: GradableQuestion, answerText: string): Grade {
   const answer = readAnswerWords(answerText);
   const matched: TermMatch[] = [];
@@ -344,7 +347,11 @@ function gradeByDerivedTerms(question: GradableQuestion, answerText: string): Gr
     return false;
   });
   if (answer.words.length === 0) notes.push('the answer is empty');
-  notes.push('key terms were derived from the model answer, as the question lists none');
-  const { score, verdict } = scoreIdeas(question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })), question.passMark, { derived: true });
+  if (question.keyTerms.length === 0) notes.push('the question has no model answer or key terms yet, so there is nothing to grade against');
+  else if (question.rubricProposed) notes.push('key terms are a proposal derived from the model answer, not yet reviewed by the bank\'s author');
+  else notes.push('key terms were derived from the model answer, as the question lists none');
+  const keywordList = matched.length > 0 && !asksForList(question.question ?? '') && isKeywordList(answerText);
+  if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
+  const { score, verdict } = scoreIdeas(question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })), question.passMark, { derived: true, capped: keywordList });
   return { score, verdict, passMark: question.passMark, matched, missing, misconceptions: [], notes, derivedTerms: true };
 }

@@ -8,6 +8,9 @@ const CLAIM_WORDS = new Set([
   'use', 'add', 'apply', 'keep', 'make', 'let', 'help', 'stop', 'avoid', 'prevent', 'reduce', 'increase', 'train', 'learn', 'compute', 'shrink', 'grow',
   'vanish', 'explode', 'remove', 'drop', 'scale', 'clip', 'normalize', 'normalise', 'stays', 'remain', 'remains', 'via', 'for', 'from', 'with', 'of', 'per',
 ]);
+/** Whether a word makes a claim of a list of terms (a verb of being or doing, a connective): no derived key term is one. */
+export const isClaimWord = (word: string) => CLAIM_WORDS.has(word) || FUNCTION_WORDS.has(word);
+
 /** Symbols that state a relation between terms in terse notes: `->`, `=`, `<`, `:`. */
 const RELATION_SYMBOLS = /->|→|=>|=|<|>|:|≈|\(|\+|\*/;
 

@@ -29,6 +29,15 @@ describe('lintBank', () => {
     ]);
   });
 
+  it('warns about an empty model answer and a proposed rubric, and checks no proposed term as an author\'s', () => {
+    const empty = make('unanswered', '');
+    const proposed = make('imported', 'Dropout zeroes random units during training.', 'topic: t\ndifficulty: easy\nrubric: proposed\nkey_terms: [zeroes, momentum]\n');
+    expect(messages([empty, proposed])).toEqual([
+      expect.stringMatching(/^the model answer is empty, so answers cannot be graded/),
+      expect.stringMatching(/^its rubric is still a proposal \(rubric: proposed\): review its key terms/),
+    ]);
+  });
+
   it('finds a key term in the answer through an alias, across case and hyphens', () => {
     const q = make('bn', 'Use Batch-Norm layers.', 'topic: t\ndifficulty: easy\nkey_terms: [{term: batch normalization, aliases: [batch norm], core: true}]\n');
     expect(messages([q])).toEqual([]);

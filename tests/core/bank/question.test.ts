@@ -49,6 +49,7 @@ Gradients **shrink** layer by layer.
       ],
       misconceptions: [{ claim: 'sigmoid fixes it', aliases: ['sigmoid ... prevents vanishing'], why: 'Its derivative is at most 0.25.' }],
       keyTermsDerived: false,
+      rubricProposed: false,
       passMark: 0.7,
       followUps: ['exploding-gradient'],
       formerIds: [],
@@ -71,6 +72,17 @@ Gradients **shrink** layer by layer.
     const { question } = parseQuestion('---\nquestion: Why?\n---\nBecause.', { file: 'x.md', defaultId: 'x' });
     expect(question?.topic).toBe('general');
     expect(question?.defaulted).toContain('topic');
+  });
+
+  it("reads 'rubric: proposed' as key terms nobody has reviewed, and anything else as not", () => {
+    expect(parse('---\nquestion: Q?\nrubric: proposed\nkey_terms: [dropout]\n---\nAnswer.').question?.rubricProposed).toBe(true);
+    expect(parse('---\nquestion: Q?\nkey_terms: [dropout]\n---\nAnswer.').question?.rubricProposed).toBe(false);
+  });
+
+  it('loads a question whose model answer is empty (an imported list may not answer it), with the answer empty', () => {
+    const result = parse('---\nquestion: What is dropout?\n---\n  \n');
+    expect(result.problems).toEqual([]);
+    expect(result.question?.answer).toBe('');
   });
 
   it('knows the line of the file where the model answer starts', () => {
@@ -101,7 +113,7 @@ Gradients **shrink** layer by layer.
     ['a pass mark above 1', '---\nquestion: Q?\npass_mark: 1.5\n---\nAnswer.', /'pass_mark' must be a number above 0 and at most 1/],
     ['a pass mark of 0', '---\nquestion: Q?\npass_mark: 0\n---\nAnswer.', /'pass_mark' must be a number above 0/],
     ['an id with spaces', '---\nid: two words\nquestion: Q?\n---\nAnswer.', /'id' must not contain spaces/],
-    ['an empty answer', '---\nquestion: Q?\n---\n  \n', /the model answer is empty/],
+    ['a rubric that is not a proposal', '---\nquestion: Q?\nrubric: final\n---\nAnswer.', /'rubric' may only be 'proposed'/],
     ['a list as front matter', '---\n- a\n- b\n---\nAnswer.', /must be a YAML mapping/],
     ['duplicate keys', '---\nquestion: A?\nquestion: B?\n---\nAnswer.', /invalid YAML front matter: duplicated mapping key/],
   ])('reports %s as one problem', (_name, text, message) => {

@@ -64,18 +64,19 @@ describe('renderAnkiSheet', () => {
   const lines = anki.trimEnd().split('\n');
 
   it("starts with Anki's header lines and has one tab-separated note per question", () => {
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#tags column:3']);
-    expect(lines).toHaveLength(4 + 4);
-    for (const line of lines.slice(4)) expect(line.split('\t')).toHaveLength(3);
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#tags column:4']);
+    expect(lines).toHaveLength(5 + 4);
+    for (const line of lines.slice(5)) expect(line.split('\t')).toHaveLength(4);
   });
 
-  it('puts the question in front, the answer as HTML behind, and safe tags last', () => {
-    const [front, back, tags] = lines.find((l) => l.startsWith('What is dropout'))!.split('\t');
+  it('puts the id as GUID first, the question in front, the answer as HTML behind, and safe tags with the difficulty last', () => {
+    const [guid, front, back, tags] = lines.find((l) => l.startsWith('nnquiz:dropout\t'))!.split('\t');
+    expect(guid).toBe('nnquiz:dropout');
     expect(front).toBe('What is dropout, and why does it reduce overfitting?');
     expect(back).toMatch(/^<p><strong>Dropout<\/strong> randomly zeroes units/);
     expect(back).not.toContain('\n');
-    expect(tags).toBe('regularization overfitting');
-    expect(lines.at(-1)!.split('\t')[2]).toBe('web <img_src=x_onerror=alert(1)> tag_with_spaces');
+    expect(tags).toBe('regularization overfitting difficulty::easy');
+    expect(lines.at(-1)!.split('\t')[3]).toMatch(/^web <img_src=x_onerror=alert\(1\)> tag_with_spaces difficulty::/);
   });
 });
 
@@ -86,10 +87,10 @@ describe('hostile bank text (issue 11)', () => {
   it('escapes a leading # in an Anki field, so no note becomes a comment or a #key:value header', () => {
     const question = { ...base, question: '#deck:Hijacked', answer: '# notetype:Cloze' };
     const lines = renderAnkiSheet([question], options).trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#tags column:3']);
-    expect(lines[4]!.startsWith('&#35;deck:Hijacked\t')).toBe(true);
-    expect(lines.filter((line) => line.startsWith('#'))).toHaveLength(4);
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#tags column:4']);
+    expect(lines[5]!.split('\t')[1]!.startsWith('&#35;deck:Hijacked')).toBe(true);
+    expect(lines.filter((line) => line.startsWith('#'))).toHaveLength(5);
   });
 
   it('escapes raw HTML and drops javascript: and data: links and images in the Markdown sheet', () => {
@@ -156,7 +157,7 @@ describe('the sheet bank: topics, hard-wrapped answers, difficulties', () => {
   });
 
   it('gives Anki one paragraph too: only code lines and hard breaks become <br>', () => {
-    const back = renderAnkiSheet([pooling], options).trimEnd().split('\n').at(-1)!.split('\t')[1]!;
+    const back = renderAnkiSheet([pooling], options).trimEnd().split('\n').at(-1)!.split('\t')[2]!;
     expect(back).toContain(`<p>${oneLine}</p>`);
     expect(back).toContain('<li>max pooling keeps the strongest response in each window</li>');
     expect(back).toContain('pool = nn.MaxPool2d(2)<br>out = pool(x)');

@@ -417,7 +417,6 @@ describe('derived key terms', () => {
       ['activations', 1],
       ['overfitting', 1],
       ['randomly', 1],
-      ['reduces', 1],
       ['zeroes', 1],
       ['training', 0.59],
       ['dropout', 0.35],

@@ -1,0 +1,52 @@
+import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError, systemCause } from '../errors.js';
+import { isInsideFolder } from '../paths.js';
+import { writeFileAtomic } from './atomic.js';
+
+/** Whether anything is at the path, a dangling link included. */
+export function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a new question file `<bank>/<topic>/<id>.md`: never over an existing file or link, never
+ * outside the bank (a topic folder may be a link, as in a bank cloned from anyone), never half a
+ * file (a temporary file is placed only once written). Errors say which path and why.
+ */
+export function writeQuestionFile(bank: string, topic: string, id: string, text: string, options: { flush?: boolean } = {}): string {
+  const topicFolder = join(bank, topic);
+  const file = join(topicFolder, `${id}.md`);
+  try {
+    mkdirSync(bank, { recursive: true });
+    checkInsideBank(bank, topicFolder);
+    mkdirSync(topicFolder, { recursive: true });
+    writeFileAtomic(file, text, { exclusive: true, ...(options.flush === false ? { flush: false } : {}) });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (code === 'EEXIST' && pathExists(file)) throw new CliError(`${file} already exists`, 'choose another id; nothing was written over it');
+    const where = (error as NodeJS.ErrnoException).path ?? file;
+    throw new CliError(`${where} cannot be written: ${systemCause(error)}`, 'free some space, or check the bank folder is a writable folder, then try again');
+  }
+  return file;
+}
+
+/** A topic folder may be a link: it must still lead to a folder inside the bank. */
+function checkInsideBank(bank: string, topicFolder: string): void {
+  if (!pathExists(topicFolder)) return;
+  const hint = `nnquiz writes only inside ${bank}: choose another topic, or replace it with a folder; nothing was written`;
+  let real: string;
+  try {
+    real = realpathSync(topicFolder);
+  } catch {
+    throw new CliError(`${topicFolder} is a link that leads nowhere`, hint);
+  }
+  if (!isInsideFolder(realpathSync(bank), real)) throw new CliError(`${topicFolder} leads outside the bank, to ${real}`, hint);
+  if (!statSync(real).isDirectory()) throw new CliError(`${topicFolder} is not a folder`, hint);
+}
