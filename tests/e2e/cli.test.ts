@@ -158,6 +158,7 @@ describe('nnquiz show', () => {
         { term: 'best weights', aliases: ['best checkpoint'], weight: 1, core: false },
       ],
       key_terms_derived: false,
+      rubric_proposed: false,
       misconceptions: [],
       pass_mark: 0.6,
       follow_ups: [],
