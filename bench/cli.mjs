@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBank } from './generate-bank.mjs';
+import { generateBank, generateCards } from './generate-bank.mjs';
 import { generateLog } from './generate-log.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -103,6 +103,31 @@ try {
   }
   const ten = rows.find((r) => r.size === 10_000);
   if (ten) console.log(`\n  10,000 files searched in ${(ten.searchWarm.ms / 1000).toFixed(2)} s with the cache, ${(ten.searchCold.ms / 1000).toFixed(2)} s without (aim: under 1 s)`);
+
+  // nnquiz import: a deck of cards becomes a bank, which then searches and grades like any other.
+  const importRows = [];
+  for (const size of (process.env.NNQUIZ_BENCH_IMPORT_SIZES ?? '10000').split(',').map(Number)) {
+    const cards = join(work, `cards-${size}.csv`);
+    generateCards(cards, size, join(root, 'questions'));
+    const banks = Array.from({ length: bankRuns }, (_, i) => join(work, `imported-${size}-${i}`));
+    let next = 0;
+    const imports = [];
+    for (const bank of banks) imports.push(measure([bin, 'import', cards, '--bank', bank, '--format', 'csv'], false, join(work, `import-data-${next++}`)));
+    const bank = banks[0];
+    measure([bin, 'list', '--bank', bank], true);
+    const [search, grade] = compare(
+      [
+        { args: [bin, 'search', 'dropout', '--bank', bank], warm: true },
+        { args: [bin, 'grade', 'card-7', 'randomly zeroes units so they cannot co-adapt', '--bank', bank], warm: true },
+      ],
+      bankRuns,
+    );
+    importRows.push({ size, import: { ms: median(imports.map((m) => m.ms)), rss: median(imports.map((m) => m.rss)) }, search, grade });
+    for (const b of banks) rmSync(b, { recursive: true, force: true });
+  }
+  console.log(`\nnnquiz import (a CSV of cards into a new bank; medians of ${bankRuns} runs)`);
+  console.log('   cards   import        peak memory   then: search (cached)   grade one answer');
+  for (const r of importRows) console.log(`  ${String(r.size).padStart(6)}  ${ms(r.import.ms)}     ${mb(r.import.rss)}        ${ms(r.search.ms)}            ${ms(r.grade.ms)}`);
 
   // stats replays every attempt through the scheduler: a long log must cost time in proportion.
   const ids = JSON.parse(spawnSync(process.execPath, [bin, 'list', '--json'], { encoding: 'utf8', env: { ...process.env, NNQUIZ_DATA_DIR: dataDir(true) } }).stdout).map((q) => q.id);

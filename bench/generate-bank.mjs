@@ -22,3 +22,16 @@ export function generateBank(target, count, sourceDir) {
     writeFileSync(join(target, topic, `generated-${i}.md`), text);
   }
 }
+
+/** Writes a CSV of N cards (id, question, answer, topic) made from the bundled bank, each question made unique. */
+export function generateCards(file, count, sourceDir) {
+  const field = (text) => `"${text.replace(/"/g, '""')}"`;
+  const sources = bundledFiles(sourceDir).map((path) => readFileSync(path, 'utf8').split(/^---$/m));
+  const rows = ['id,question,answer,topic'];
+  for (let i = 0; i < count; i++) {
+    const [, frontMatter, body] = sources[i % sources.length];
+    const question = /^question: (.*)$/m.exec(frontMatter)[1];
+    rows.push([`card-${i}`, `${question} (card ${i})`, body.trim(), `topic-${i % 25}`].map(field).join(','));
+  }
+  writeFileSync(file, `${rows.join('\n')}\n`);
+}

@@ -6,10 +6,11 @@ import { BankFolderError, readBank } from '../core/bank/read.js';
 import { detectFormat, parseImport } from '../core/import/detect.js';
 import { ImportFileError, type ImportFormat } from '../core/import/item.js';
 import { planImport, type ImportPlan, type ImportSource } from '../core/import/plan.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import { CliError, systemCause, UsageError } from '../errors.js';
 import { bundledBankFolder, resolveBankFolders, settingsFile } from '../paths.js';
-import { writeQuestionFile } from '../store/bank-files.js';
-import { renderImportReport, type FileFailure, type ImportReport } from '../ui/import-report.js';
+import { BankPlacementError, writeQuestionFile } from '../store/bank-files.js';
+import { renderFailures, renderImportReport, type FileFailure, type ImportReport } from '../ui/import-report.js';
 import { loadSettings } from './settings.js';
 
 export interface ImportOptions {
@@ -43,7 +44,7 @@ export async function runImport(files: string[], options: ImportOptions): Promis
       sources.push(readSource(file, options.format));
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      failures.push({ file, message: error.message, hint: error.hint, ...(error.line !== undefined ? { line: error.line } : {}) });
+      failures.push({ file, message: stripControlSequences(error.message), hint: stripControlSequences(error.hint), ...(error.line !== undefined ? { line: error.line } : {}) });
     }
   }
 
@@ -58,7 +59,7 @@ export async function runImport(files: string[], options: ImportOptions): Promis
     existing: existing.filter((q) => q.sameBankSet),
   });
 
-  const written: { files: string[]; error?: CliError } = options.dryRun ? { files: [] } : writePlan(bank, plan);
+  const written: { files: Array<string | undefined>; error?: CliError } = options.dryRun ? { files: [] } : writePlan(bank, plan, failures);
   const report: ImportReport = {
     bank,
     dryRun: options.dryRun === true,
@@ -68,8 +69,10 @@ export async function runImport(files: string[], options: ImportOptions): Promis
     written: written.files,
     ...(written.error ? { writeError: written.error } : {}),
   };
-  if (options.json) process.stdout.write(`${JSON.stringify(importJson(report), null, 2)}\n`);
-  else renderImportReport(report);
+  if (options.json) {
+    renderFailures(failures);
+    process.stdout.write(`${JSON.stringify(importJson(report), null, 2)}\n`);
+  } else renderImportReport(report);
   if (written.error) throw written.error;
   return failures.length > 0 ? 1 : 0;
 }
@@ -139,7 +142,7 @@ function readAll(file: string): Buffer {
   }
 }
 
-type LoadedQuestion = Pick<Question, 'id' | 'question' | 'answer' | 'file'> & { sameBankSet: boolean };
+type LoadedQuestion = Pick<Question, 'id' | 'question' | 'answer' | 'file'> & { alsoAsked: string[]; sameBankSet: boolean };
 
 /**
  * The questions an import must not clash with: ids of the target bank, the banks in use and the
@@ -149,7 +152,15 @@ type LoadedQuestion = Pick<Question, 'id' | 'question' | 'answer' | 'file'> & { 
 function loadedQuestions(bank: string): LoadedQuestion[] {
   const inUse = resolveBankFolders({}, loadSettings(), settingsFile()).folders;
   const folders = [...new Set([bank, ...inUse, bundledBankFolder()])];
-  return folders.flatMap((folder) => questionsIn(folder).map((q) => ({ id: q.id, question: q.question, answer: q.answer, file: q.file, sameBankSet: folder === bank || inUse.includes(folder) })));
+  return folders.flatMap((folder) =>
+    questionsIn(folder).map((q) => ({ id: q.id, question: q.question, answer: q.answer, file: q.file, alsoAsked: alsoAsked(q), sameBankSet: folder === bank || inUse.includes(folder) })),
+  );
+}
+
+/** The wordings an earlier `import --merge-duplicates` folded into a question (its `also_asked` list). */
+function alsoAsked(q: Question): string[] {
+  const list = q.extra.also_asked;
+  return Array.isArray(list) ? list.filter((text): text is string => typeof text === 'string') : [];
 }
 
 function questionsIn(folder: string): Question[] {
@@ -172,16 +183,26 @@ function filesInBank(bank: string): Map<string, string> {
   return found;
 }
 
-/** Writes the planned files in order; a failure (a full disk) stops there, and says how far it got. */
-function writePlan(bank: string, plan: ImportPlan): { files: string[]; error?: CliError } {
-  const files: string[] = [];
+/**
+ * Writes the planned files in order. A question whose topic folder cannot be used (a link out of
+ * the bank) is reported as a failure and the rest go on; a failure of the disk (full, read-only)
+ * stops there, and says how far it got.
+ */
+function writePlan(bank: string, plan: ImportPlan, failures: FileFailure[]): { files: Array<string | undefined>; error?: CliError } {
+  const files: Array<string | undefined> = [];
   for (const q of plan.questions) {
     try {
       files.push(writeQuestionFile(bank, q.draft.topic, q.draft.id, renderQuestionFile(q.draft), { flush: false }));
     } catch (error) {
+      if (error instanceof BankPlacementError) {
+        failures.push({ file: q.origin.file, line: q.origin.line, message: `${error.message}; this question was not written`, hint: error.hint ?? '' });
+        files.push(undefined);
+        continue;
+      }
       if (!(error instanceof CliError)) throw error;
-      const left = plan.questions.length - files.length;
-      return { files, error: new CliError(error.message, `${files.length} of ${plan.questions.length} questions were written, ${left} were not; ${error.hint ?? ''} (running the import again skips those written)`) };
+      const written = files.filter(Boolean).length;
+      const total = plan.questions.length;
+      return { files, error: new CliError(error.message, `${written} of ${total} question${total === 1 ? ' was' : 's were'} written before it; ${error.hint ?? ''}; running the import again skips those written`) };
     }
   }
   return { files };
@@ -201,7 +222,7 @@ function importJson(report: ImportReport) {
       topic: q.draft.topic,
       difficulty: q.draft.difficulty,
       file: join(report.bank, q.draft.topic, `${q.draft.id}.md`),
-      written: i < report.written.length,
+      written: report.written[i] !== undefined,
       source: q.origin,
       answer_empty: q.draft.answer === '',
       rubric_proposed: q.draft.rubricProposed === true,

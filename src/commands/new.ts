@@ -43,7 +43,12 @@ export async function runNew(options: NewOptions): Promise<number> {
       `ids must be unique across the banks loaded together, the bundled bank included; choose another with --id, e.g. --id ${free}; nothing was written`,
     );
   }
-  writeQuestionFile(folder, draft.topic, draft.id, renderQuestionFile(draft));
+  try {
+    writeQuestionFile(folder, draft.topic, draft.id, renderQuestionFile(draft));
+  } catch (error) {
+    if (error instanceof CliError) throw new CliError(error.message, `${error.hint}; nothing was written`);
+    throw error;
+  }
 
   const bank = readBank([folder]);
   const problems = [...bank.problems, ...lintBank(bank.questions)].filter((p) => p.file === file);

@@ -32,10 +32,16 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_TOKEN = /[A-Za-z0-9]+/g;
 
 /** Splits text into folded words, keeping where each stands in the original text. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Most text is ASCII, where a plain character class finds the same words several times faster.
+  if (!hasNonAsciiLetters(text)) {
+    for (const match of text.matchAll(ASCII_TOKEN)) tokens.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+    return tokens;
+  }
   for (const match of text.matchAll(WORD)) {
     tokens.push({ word: foldWord(match[0]), start: match.index, end: match.index + match[0].length });
   }

@@ -4,6 +4,9 @@ import { CliError, systemCause } from '../errors.js';
 import { isInsideFolder } from '../paths.js';
 import { writeFileAtomic } from './atomic.js';
 
+/** A question file refused because of where it would go (a topic folder that is a link out of the bank), not because of the disk. */
+export class BankPlacementError extends CliError {}
+
 /** Whether anything is at the path, a dangling link included. */
 export function pathExists(path: string): boolean {
   try {
@@ -30,9 +33,9 @@ export function writeQuestionFile(bank: string, topic: string, id: string, text:
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    if (code === 'EEXIST' && pathExists(file)) throw new CliError(`${file} already exists`, 'choose another id; nothing was written over it');
+    if (code === 'EEXIST' && pathExists(file)) throw new BankPlacementError(`${file} already exists`, 'choose another id; nothing was written over it');
     const where = (error as NodeJS.ErrnoException).path ?? file;
-    throw new CliError(`${where} cannot be written: ${systemCause(error)}`, 'free some space, or check the bank folder is a writable folder, then try again');
+    throw new CliError(`${where} cannot be written: ${systemCause(error)}`, 'free some space, or check that the bank folder is writable');
   }
   return file;
 }
@@ -40,13 +43,13 @@ export function writeQuestionFile(bank: string, topic: string, id: string, text:
 /** A topic folder may be a link: it must still lead to a folder inside the bank. */
 function checkInsideBank(bank: string, topicFolder: string): void {
   if (!pathExists(topicFolder)) return;
-  const hint = `nnquiz writes only inside ${bank}: choose another topic, or replace it with a folder; nothing was written`;
+  const hint = `nnquiz writes only inside ${bank}: choose another topic, or replace it with a folder`;
   let real: string;
   try {
     real = realpathSync(topicFolder);
   } catch {
-    throw new CliError(`${topicFolder} is a link that leads nowhere`, hint);
+    throw new BankPlacementError(`${topicFolder} is a link that leads nowhere`, hint);
   }
-  if (!isInsideFolder(realpathSync(bank), real)) throw new CliError(`${topicFolder} leads outside the bank, to ${real}`, hint);
-  if (!statSync(real).isDirectory()) throw new CliError(`${topicFolder} is not a folder`, hint);
+  if (!isInsideFolder(realpathSync(bank), real)) throw new BankPlacementError(`${topicFolder} leads outside the bank, to ${real}`, hint);
+  if (!statSync(real).isDirectory()) throw new BankPlacementError(`${topicFolder} is not a folder`, hint);
 }

@@ -19,7 +19,7 @@ export interface ImportReport {
   sources: Array<{ file: string; format: ImportFormat; found: number }>;
   failures: FileFailure[];
   plan: ImportPlan;
-  written: string[];
+  written: Array<string | undefined>;
   writeError?: Error;
 }
 
@@ -37,18 +37,24 @@ function firstOf<T>(items: readonly T[], line: (item: T) => string): string[] {
   return lines;
 }
 
+/** One line and a hint on stderr for each file that could not be imported. */
+export function renderFailures(failures: readonly FileFailure[]): void {
+  for (const f of failures) {
+    process.stderr.write(`${style.error(`nnquiz: ${safe(f.file)}${f.line !== undefined ? `:${f.line}` : ''}: ${safe(f.message)}`)}\n${style.hint(`hint: ${safe(f.hint)}`)}\n`);
+  }
+}
+
 /** What an import read, wrote or would write, skipped and found wrong: stdout for the summary, stderr for failures. */
 export function renderImportReport(report: ImportReport): void {
   const { plan } = report;
   const out: string[] = [];
   for (const s of report.sources) out.push(`Read ${safe(s.file)} as ${FORMAT_NAMES[s.format]}: ${plural(s.found, 'question')}.`);
-  for (const f of report.failures) {
-    process.stderr.write(`${style.error(`nnquiz: ${safe(f.file)}${f.line !== undefined ? `:${f.line}` : ''}: ${safe(f.message)}`)}\n${style.hint(`hint: ${f.hint}`)}\n`);
-  }
+  renderFailures(report.failures);
+  if (report.sources.length === 0) return;
 
-  const count = report.dryRun ? plan.questions.length : report.written.length;
+  const count = report.dryRun ? plan.questions.length : report.written.filter(Boolean).length;
   const verb = report.dryRun ? 'Would write' : 'Wrote';
-  out.push(`${report.dryRun ? '' : style.ok('✔ ')}${verb} ${plural(count, 'question')} to ${safe(report.bank)}.`);
+  out.push(`${report.dryRun || count === 0 ? '' : style.ok('✔ ')}${verb} ${plural(count, 'question')} to ${safe(report.bank)}.`);
   if (report.dryRun) {
     out.push(...firstOf(plan.questions, (q) => `  ${style.id(`${q.draft.topic}/${q.draft.id}.md`)}  ${style.dim(`← ${at(q.origin)}`)}`));
   }

@@ -13,6 +13,8 @@ export interface QuestionDraft {
   keyTerms: Array<Pick<KeyTerm, 'term' | 'aliases' | 'core'> & { weight?: number }>;
   /** Whether the key terms are a proposal nobody has reviewed (`nnquiz import` derives them from the answer). */
   rubricProposed?: boolean;
+  /** Other wordings of the question that `import --merge-duplicates` folded into it. */
+  alsoAsked?: string[];
   answer: string;
 }
 
@@ -74,6 +76,7 @@ export function renderQuestionFile(draft: QuestionDraft): string {
     ...(draft.tags.length > 0 ? { tags: draft.tags } : {}),
     difficulty: draft.difficulty,
     ...(draft.rubricProposed ? { rubric: PROPOSED_RUBRIC } : {}),
+    ...(draft.alsoAsked && draft.alsoAsked.length > 0 ? { also_asked: draft.alsoAsked } : {}),
     ...(draft.keyTerms.length > 0 ? { key_terms: draft.keyTerms.map(keyTermEntry) } : {}),
   };
   const body = draft.answer.trim();

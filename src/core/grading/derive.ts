@@ -48,17 +48,22 @@ export interface TermStatistics {
   frequency: Map<string, number>;
 }
 
-const contentStems = (text: string) => {
+const isContentWord = (word: string) => word.length >= 2 && !isStopword(word) && !isNegationWord(word) && !/^\d+$/.test(word) && !isClaimWord(word) && !EMPTY_WORDS.has(word);
+
+/** The content words of a text with their stems and places; whether each is negated only when asked (it costs most). */
+function contentStems(text: string, withNegation: boolean) {
   const tokens = tokenize(text);
-  return tokens
-    .map((t, index) => ({ word: t.word, stem: stem(t.word), negated: isNegated(tokens, index, text), start: t.start }))
-    .filter((t) => t.word.length >= 2 && !isStopword(t.word) && !isNegationWord(t.word) && !/^\d+$/.test(t.word) && !isClaimWord(t.word) && !EMPTY_WORDS.has(t.word));
-};
+  const out: Array<{ word: string; stem: string; negated: boolean; start: number }> = [];
+  tokens.forEach((t, index) => {
+    if (isContentWord(t.word)) out.push({ word: t.word, stem: stem(t.word), negated: withNegation && isNegated(tokens, index, text), start: t.start });
+  });
+  return out;
+}
 
 export function termStatistics(answers: readonly string[]): TermStatistics {
   const frequency = new Map<string, number>();
   for (const answer of answers) {
-    for (const s of new Set(contentStems(answer).map((c) => c.stem))) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+    for (const s of new Set(contentStems(answer, false).map((c) => c.stem))) frequency.set(s, (frequency.get(s) ?? 0) + 1);
   }
   return { documents: answers.length, frequency };
 }
@@ -71,11 +76,11 @@ export function termStatistics(answers: readonly string[]): TermStatistics {
  * never terms, so a list of the terms reads as the bare list it is.
  */
 export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, statistics: TermStatistics): KeyTerm[] {
-  const questionStems = new Set(contentStems(question.question).map((c) => c.stem));
+  const questionStems = new Set(contentStems(question.question, false).map((c) => c.stem));
   const candidates = new Map<string, { count: number; negated: number; forms: Map<string, number> }>();
   const leadEnd = leadLength(question.answer);
   const asides = asideSpans(question.answer);
-  for (const { word, stem: s, negated, start } of contentStems(question.answer)) {
+  for (const { word, stem: s, negated, start } of contentStems(question.answer, true)) {
     if (asides.some(([from, to]) => start >= from && start < to)) continue;
     const entry = candidates.get(s) ?? { count: 0, negated: 0, forms: new Map<string, number>() };
     entry.count += start < leadEnd ? LEAD_WEIGHT : 1;

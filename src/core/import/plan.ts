@@ -27,8 +27,11 @@ export interface PlanOptions {
   mergeDuplicates?: boolean;
   /** The file that holds an id already, in the target bank or any bank loaded beside it. */
   idHolder: (id: string) => string | undefined;
-  /** Questions already in the banks (their text, answer and file): an import never adds one again. */
-  existing: ReadonlyArray<{ question: string; answer: string; file: string }>;
+  /**
+   * Questions already in the banks (their text, answer and file): an import never adds one again.
+   * `alsoAsked` are the wordings merged into one of them by an earlier import, which count too.
+   */
+  existing: ReadonlyArray<{ question: string; answer: string; file: string; alsoAsked?: readonly string[] }>;
 }
 
 export interface Origin {
@@ -77,9 +80,10 @@ interface Candidate {
  * within the import are grouped, and merged into their first question when asked.
  */
 export function planImport(sources: readonly ImportSource[], options: PlanOptions): ImportPlan {
-  const problems: ImportPlan['problems'] = sources.flatMap((s) => s.problems.map((p) => ({ ...p, file: s.file })));
+  // Problems may quote the file's text: cleaned like everything else read from it.
+  const problems: ImportPlan['problems'] = sources.flatMap((s) => s.problems.map((p) => ({ ...p, message: stripControlSequences(p.message), file: s.file })));
   const skipped: SkippedItem[] = [];
-  const seen = new Map<string, string>(options.existing.map((q) => [questionKey(q.question), q.file]));
+  const seen = new Map<string, string>(options.existing.flatMap((q) => [q.question, ...(q.alsoAsked ?? [])].map((text) => [questionKey(text), q.file] as const)));
   const candidates: Candidate[] = [];
   for (const source of sources) {
     for (const raw of source.items) {
@@ -210,6 +214,8 @@ function mergeInto(target: PlannedQuestion, duplicate: Candidate): void {
     target.draft.answer = target.draft.answer === '' ? answer : `${target.draft.answer}\n\n${answer}`;
   }
   target.draft.tags = [...new Set([...target.draft.tags, ...tagSlugs(duplicate.item.tags, target.draft.topic)])].slice(0, MAX_TAGS);
+  // Kept in the file, so that importing the same list again knows this wording is in the bank.
+  target.draft.alsoAsked = [...(target.draft.alsoAsked ?? []), duplicate.item.question];
   target.merged.push(duplicate.origin);
 }
 
