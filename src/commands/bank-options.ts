@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { BankFolderError, readBank } from '../core/bank/read.js';
-import { DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
+import { canBeGraded, DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
 import { questionsById } from '../core/bank/ids.js';
 import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
@@ -90,6 +90,23 @@ export function applySelection(questions: readonly Question[], options: Selectio
   return selectQuestions(questions, selection);
 }
 
+/**
+ * The questions quiz and review can ask: one with nothing to grade against (an imported question
+ * still without an answer) is left out, and said on stderr, so no attempt is scored against nothing.
+ */
+export function practicable(questions: readonly Question[]): Question[] {
+  const gradable = questions.filter(canBeGraded);
+  const left = questions.length - gradable.length;
+  if (left > 0 && gradable.length === 0) {
+    throw new UsageError(`none of the ${left === 1 ? 'question' : `${left} questions`} chosen has a model answer to grade against`, "write the answers after each file's closing --- line ('nnquiz validate' lists them)");
+  }
+  if (left > 0) {
+    const some = left === 1 ? `1 question has` : `${left} questions have`;
+    process.stderr.write(`${style.dim(`${some} no model answer yet and ${left === 1 ? 'is' : 'are'} left out ('nnquiz validate' lists ${left === 1 ? 'it' : 'them'}).`)}\n`);
+  }
+  return gradable;
+}
+
 function checkKnown(flag: string, values: string[] | undefined, known: Set<string>): void {
   for (const value of values ?? []) {
     if (known.has(value.toLowerCase())) continue;
@@ -97,7 +114,9 @@ function checkKnown(flag: string, values: string[] | undefined, known: Set<strin
     const near = closest(all, value, 1)[0];
     throw new UsageError(
       `${flag} ${JSON.stringify(value)} matches no question in the loaded banks`,
-      `${near ? `did you mean ${near}? ` : ''}known: ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}`,
+      all.length === 0
+        ? `no loaded question has a ${flag.slice(2)}; 'nnquiz list' shows the questions`
+        : `${near ? `did you mean ${near}? ` : ''}known: ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}`,
     );
   }
 }

@@ -1,4 +1,6 @@
 import { questionsById } from '../core/bank/ids.js';
+import { canBeGraded } from '../core/bank/question.js';
+import { stripControlSequences } from '../core/safe-text.js';
 import { createReadStream } from 'node:fs';
 import { answerTooLong, type BatchCounts, batchSummary, type BatchResult, formatBatchOutput, MAX_ANSWER_CHARS, tooLongBatchLine } from '../core/grading/batch.js';
 import { gradeAnswer, gradeBatchLine, toGradeJson } from '../core/grading/index.js';
@@ -42,6 +44,9 @@ export async function runGrade(id: string | undefined, words: string[], options:
   }
   if (id === undefined) throw new UsageError('missing the question id', "run: nnquiz grade <id> [answer...], or nnquiz grade --batch FILE; 'nnquiz list' shows the ids");
   const question = findQuestion(loadQuestions(options), id);
+  if (!canBeGraded(question)) {
+    throw new CliError(`${question.id} has no model answer or key terms yet, so there is nothing to grade against`, `write its answer after the closing --- line of ${stripControlSequences(question.file)}`);
+  }
   let answer = words.join(' ');
   if (words.length === 0) {
     if (process.stdin.isTTY) process.stderr.write(`${question.question}\nType your answer, then press Ctrl+D on a new line:\n`);

@@ -8,7 +8,8 @@ import { renderVerdict } from '../ui/grade-report.js';
 import { fitToTerminal } from '../ui/layout.js';
 import { renderExamReport, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
 import { style } from '../ui/style.js';
-import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
+import { canBeGraded } from '../core/bank/question.js';
+import { applySelection, loadQuestions, practicable, type BankOptions, type SelectionOptions } from './bank-options.js';
 import { answerSource, askAndRecord, openStore, type StoreOptions } from './practice.js';
 import { loadSettings } from './settings.js';
 
@@ -23,9 +24,11 @@ export interface QuizOptions extends BankOptions, SelectionOptions, StoreOptions
 }
 
 export async function runQuiz(options: QuizOptions): Promise<number> {
-  const all = loadQuestions(options);
-  const questions = applySelection(all, options);
-  if (questions.length === 0) throw new UsageError('no questions match these filters', "run 'nnquiz list' to see the topics, tags and difficulties");
+  const loaded = loadQuestions(options);
+  const selected = applySelection(loaded, options);
+  if (selected.length === 0) throw new UsageError('no questions match these filters', "run 'nnquiz list' to see the topics, tags and difficulties");
+  const questions = practicable(selected);
+  const all = loaded.filter(canBeGraded); // follow-ups are asked from every bank loaded
   const store = openStore(options);
   reportDamage(store.load().damaged, store.file);
   const random = seededRandom(options.seed ?? Date.now());

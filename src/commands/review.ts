@@ -5,7 +5,7 @@ import { reportDamage } from '../ui/problems.js';
 import { fitToTerminal } from '../ui/layout.js';
 import { formatDue, formatInterval, renderFeedback, renderQuestion, renderSummary } from '../ui/session-view.js';
 import { style } from '../ui/style.js';
-import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
+import { applySelection, loadQuestions, practicable, type BankOptions, type SelectionOptions } from './bank-options.js';
 import { answerSource, askAndRecord, openStore, type StoreOptions } from './practice.js';
 
 export interface ReviewOptions extends BankOptions, SelectionOptions, StoreOptions {
@@ -20,7 +20,7 @@ export interface ReviewOptions extends BankOptions, SelectionOptions, StoreOptio
  * suggests the rating, which the user confirms or changes with one key.
  */
 export async function runReview(options: ReviewOptions): Promise<number> {
-  const questions = applySelection(loadQuestions(options), options);
+  const questions = practicable(applySelection(loadQuestions(options), options));
   const store = openStore(options);
   const progress = store.load();
   reportDamage(progress.damaged, store.file);

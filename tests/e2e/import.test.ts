@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../helpers.js';
@@ -152,10 +152,65 @@ describe('nnquiz import: the imported bank is ready to practise', () => {
     expect(gradeNeuron(ws, 'What does a neuron in a network compute?')).not.toBe('correct');
   });
 
-  it('quizzes from the imported bank', () => {
+  it('quizzes from the imported bank, leaving out the questions without an answer, and says so', () => {
     const ws = workspace();
     expect(importStudyGuide(ws).status).toBe(0);
-    const quiz = ws.run(['quiz', '--bank', ws.bank, '--count', '1', '--order', 'bank', '--data-dir', join(ws.dir, 'data')], { input: 'an answer\n' });
+    const quiz = ws.run(['quiz', '--bank', ws.bank, '--count', '9', '--order', 'bank', '--data-dir', join(ws.dir, 'data')], { input: 'an answer\n'.repeat(9) });
+    expect(quiz.status).toBe(0);
+    expect(quiz.stderr).toBe("2 questions have no model answer yet and are left out ('nnquiz validate' lists them).\n");
+    expect(quiz.stdout).toContain('Only 7 questions match; asking all 7.');
+    expect(quiz.stdout).toContain('Question 7/7');
+    expect(quiz.stdout).not.toContain('How is the learning rate chosen');
+  });
+
+  it('refuses to quiz, review or grade only questions without an answer, rather than score answers against nothing', () => {
+    const ws = workspace();
+    writeFileSync(join(ws.dir, 'list.md'), '1. What is a learning-rate schedule?\n2. What is weight decay?\n');
+    expect(ws.run(['import', 'list.md', '--bank', ws.bank]).status).toBe(0);
+    const data = ['--data-dir', join(ws.dir, 'data')];
+    const hint = "hint: write the answers after each file's closing --- line ('nnquiz validate' lists them)\n";
+    expect(ws.run(['quiz', '--bank', ws.bank, ...data], { input: 'x\n' })).toMatchObject({ status: 2, stdout: '', stderr: `nnquiz: none of the 2 questions chosen has a model answer to grade against\n${hint}` });
+    expect(ws.run(['review', '--bank', ws.bank, ...data], { input: 'x\n' })).toMatchObject({ status: 2, stdout: '' });
+    expect(ws.run(['grade', 'weight-decay', 'it shrinks the weights', '--bank', ws.bank])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `nnquiz: weight-decay has no model answer or key terms yet, so there is nothing to grade against\nhint: write its answer after the closing --- line of ${join(ws.bank, 'general', 'weight-decay.md')}\n`,
+    });
+    const batch = ws.run(['grade', '--batch', '-', '--bank', ws.bank], { input: '{"id": "weight-decay", "answer": "it shrinks the weights"}\n' });
+    expect(batch.status).toBe(1);
+    expect(JSON.parse(batch.stdout)).toMatchObject({ id: 'weight-decay', line: 1, error: expect.stringContaining('nothing to grade against') });
+  });
+});
+
+// The four kinds of file people bring, each as its tool writes it: every one becomes a bank that
+// validates (proposed rubrics and empty answers are warnings) and that quiz can ask from at once.
+describe('nnquiz import: each format gives a bank to practise at once', () => {
+  const seed = fixture('../../../shared/seed/000_52aa9df503d68a44.txt');
+  const ankiExport =
+    '#separator:tab\n#html:true\n#tags column:3\n' +
+    'What does <b>dropout</b> do while training?\tIt zeroes a random share of the units at each step,<br>so that no unit can rely on another:<ul><li>a fresh mask every step</li><li>turned off at inference</li></ul>\tregularization\n' +
+    '"Why does a ""residual"" connection help deep nets train?"\tThe identity path lets the <i>gradient</i> flow straight back to early layers.\tarchitectures\n';
+  const quizletExport = 'Learning rate\tThe size of each step along the negative gradient.\nEpoch\tOne full pass over the training data.\n';
+  const csv = 'topic,question,answer\nnormalization,What does batch normalization normalize?,"Each feature over the mini-batch:\nsubtract the batch mean, divide by the batch standard deviation, then scale and shift."\n';
+
+  it.each([
+    ['the seed study guide', 'seed.md', existsSync(seed) ? readFileSync(seed, 'utf8') : undefined, 'a Markdown or text Q&A document: 40 questions'],
+    ['an Anki text export with HTML', 'deck.txt', ankiExport, 'an Anki text export: 2 questions'],
+    ['a Quizlet export', 'set.txt', quizletExport, 'a Quizlet export: 2 questions'],
+    ['a CSV with a header', 'cards.csv', csv, 'CSV/TSV with a header: 1 question'],
+  ])('%s', (_name, file, content, read) => {
+    if (content === undefined) return; // the seed lives beside the project on the team's machines only
+    const ws = workspace();
+    writeFileSync(join(ws.dir, file), content);
+    const imported = ws.run(['import', file, '--bank', ws.bank]);
+    expect(imported).toMatchObject({ status: 0, stderr: '' });
+    expect(imported.stdout).toContain(`Read ${file} as ${read}.\n`);
+
+    const validated = ws.run(['validate', '--bank', ws.bank]);
+    expect(validated.status).toBe(0);
+    expect(validated.stdout).toMatch(/; 0 errors, \d+ warnings?\n$/);
+
+    const quiz = ws.run(['quiz', '--bank', ws.bank, '--count', '1', '--data-dir', join(ws.dir, 'data')], { input: 'an answer\n' });
     expect(quiz.status).toBe(0);
     expect(quiz.stdout).toContain('Question 1/1');
   });

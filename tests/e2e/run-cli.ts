@@ -3,12 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/nnquiz.js', import.meta.url));
 
 // Every run gets a data folder of the test's own (for the bank cache too), never the user's.
+// Removed when the test file ends: a worker's 'exit' event does not fire when vitest ends it.
 const dataHome = mkdtempSync(join(tmpdir(), 'nnquiz-e2e-data-'));
-process.on('exit', () => rmSync(dataHome, { recursive: true, force: true }));
+afterAll(() => rmSync(dataHome, { recursive: true, force: true }));
 
 export interface CliResult {
   status: number | null;

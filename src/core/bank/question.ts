@@ -64,6 +64,11 @@ export interface Question {
   extra: Record<string, unknown>;
 }
 
+/** Whether an answer to it can be graded: a question with no model answer and no key terms (an unanswered import) has nothing to grade against. */
+export function canBeGraded(question: Pick<Question, 'keyTerms'>): boolean {
+  return question.keyTerms.length > 0;
+}
+
 export interface ParseContext {
   /** The file's path, used in problems and kept on the question. */
   file: string;

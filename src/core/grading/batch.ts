@@ -1,6 +1,6 @@
 import { gradeAnswer } from './grade.js';
 import { toGradeJson } from './grade-json.js';
-import type { Question } from '../bank/question.js';
+import { canBeGraded, type Question } from '../bank/question.js';
 
 /** The longest answer graded: past this, grading time and memory grow with nothing to gain. */
 export const MAX_ANSWER_CHARS = 20_000;
@@ -55,6 +55,7 @@ export function gradeBatchLine(line: string, lineNumber: number, findQuestion: (
   if (tooLong) return fail({ ...record, answer: undefined }, `${tooLong}; shorten it`);
   const question = findQuestion(record.id);
   if (!question) return fail(record, `unknown id ${JSON.stringify(record.id)}: no such question in the loaded banks`);
+  if (!canBeGraded(question)) return fail(record, `question ${JSON.stringify(question.id)} has no model answer or key terms yet, so there is nothing to grade against`);
   // An "error" the input carried would read as this line having failed.
   const { error: _ignored, ...kept } = record;
   return { ok: true, output: { ...kept, ...toGradeJson(gradeAnswer(question, record.answer)) } };

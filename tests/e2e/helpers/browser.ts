@@ -35,9 +35,11 @@ export async function findBrowser(): Promise<FoundBrowser> {
   if (system) return { executablePath: system, args: COMMON_ARGS, source: 'the system' };
   if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
     const { default: packaged } = await import('@sparticuz/chromium');
-    // Its own flags for running without system libraries, less those that weaken the page's security.
-    const weakening = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
-    const args = [...packaged.args.filter((arg) => !weakening.has(arg) && !arg.startsWith('--headless')), ...COMMON_ARGS];
+    // Its own flags for running without system libraries, less those that weaken the page's security,
+    // and less --single-process (meant for AWS Lambda): with it, closing a page kills the whole
+    // browser (SIGTRAP), so every test after the first would find it gone.
+    const dropped = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials', '--single-process']);
+    const args = [...packaged.args.filter((arg) => !dropped.has(arg) && !arg.startsWith('--headless')), ...COMMON_ARGS];
     return { executablePath: await packaged.executablePath(), args, source: '@sparticuz/chromium' };
   }
   throw new Error(
