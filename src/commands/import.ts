@@ -9,7 +9,7 @@ import { planImport, type ImportPlan, type ImportSource } from '../core/import/p
 import { stripControlSequences } from '../core/safe-text.js';
 import { CliError, systemCause, UsageError } from '../errors.js';
 import { bundledBankFolder, resolveBankFolders, settingsFile } from '../paths.js';
-import { BankPlacementError, writeQuestionFile } from '../store/bank-files.js';
+import { BankPlacementError, QuestionFileWriter } from '../store/bank-files.js';
 import { renderFailures, renderImportReport, type FileFailure, type ImportReport } from '../ui/import-report.js';
 import { loadSettings } from './settings.js';
 
@@ -190,9 +190,10 @@ function filesInBank(bank: string): Map<string, string> {
  */
 function writePlan(bank: string, plan: ImportPlan, failures: FileFailure[]): { files: Array<string | undefined>; error?: CliError } {
   const files: Array<string | undefined> = [];
+  const writer = new QuestionFileWriter(bank);
   for (const q of plan.questions) {
     try {
-      files.push(writeQuestionFile(bank, q.draft.topic, q.draft.id, renderQuestionFile(q.draft), { flush: false }));
+      files.push(writer.write(q.draft.topic, q.draft.id, renderQuestionFile(q.draft), { flush: false }));
     } catch (error) {
       if (error instanceof BankPlacementError) {
         failures.push({ file: q.origin.file, line: q.origin.line, message: `${error.message}; this question was not written`, hint: error.hint ?? '' });

@@ -17,13 +17,18 @@ export interface AtomicWriteOptions {
   flush?: boolean;
 }
 
+// Temporary names: unguessable once per process, then numbered (random bytes for each of an
+// import's thousands of files cost more than writing them). 'wx' refuses a name already taken.
+const TEMPORARY_TAG = randomBytes(4).toString('hex');
+let temporaryCount = 0;
+
 /**
  * Writes a file so that readers see the old content or the new, never a half-written one: the text
  * goes to a temporary file beside it, flushed to disk, then renamed over the path (or linked, when
  * exclusive). The path itself is replaced, never written through, so a link there is not followed.
  */
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = `${path}.${process.pid}.${TEMPORARY_TAG}${(temporaryCount++).toString(36)}.tmp`;
   let fd: number | undefined;
   try {
     // 'wx': a file (or link) planted at the temporary name is never written through.
