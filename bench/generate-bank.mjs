@@ -17,7 +17,7 @@ export function generateBank(target, count, sourceDir) {
     const topic = `topic-${i % 25}`;
     const paragraphs = body.trim().split(/\n\n/);
     const rotated = paragraphs.slice(i % paragraphs.length).concat(paragraphs.slice(0, i % paragraphs.length));
-    const text = `---${frontMatter.replace(/^id: .*$/m, `id: generated-${i}`).replace(/^follow_ups: .*$/m, '').replace(/^topic: .*$/m, `topic: ${topic}`)}---\n${rotated.join('\n\n')}\nVariant ${i}.\n`;
+    const text = `---${frontMatter.replace(/^id: .*$/m, `id: generated-${i}`).replace(/^follow_ups: .*$/m, '').replace(/^former_ids: .*$/m, '').replace(/^topic: .*$/m, `topic: ${topic}`)}---\n${rotated.join('\n\n')}\nVariant ${i}.\n`;
     mkdirSync(join(target, topic), { recursive: true });
     writeFileSync(join(target, topic, `generated-${i}.md`), text);
   }

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { stem, tokenize } from '../dist/core/normalize.js';
-import { isStopword } from '../dist/core/stopwords.js';
+import { stem, tokenize } from '../src/core/normalize.ts';
+import { isStopword } from '../src/core/stopwords.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.argv[2] ?? process.env.NNQUIZ_BENCH_DATA ?? join(root, '..', 'shared', 'bench'));
@@ -80,8 +80,8 @@ const pct = (n, d) => (d ? `${(n / d).toFixed(3)}` : '  -  ').padStart(6);
 /** Agreement with an interviewer's labels: pass/fail overall and by kind of answer, and the three-way confusion matrix. */
 // The bundled questions as they read now, by id and by former id.
 const bundledQuestions = await (async () => {
-  const { readBank } = await import(pathToFileURL(join(root, 'dist', 'core', 'bank', 'read.js')).href);
-  const { questionsById } = await import(pathToFileURL(join(root, 'dist', 'core', 'bank', 'ids.js')).href);
+  const { readBank } = await import(pathToFileURL(join(root, 'src', 'core', 'bank', 'read.ts')).href);
+  const { questionsById } = await import(pathToFileURL(join(root, 'src', 'core', 'bank', 'ids.ts')).href);
   return questionsById(readBank([join(root, 'questions')]).questions);
 })();
 

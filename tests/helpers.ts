@@ -7,6 +7,10 @@ import { afterEach } from 'vitest';
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 export const bundledBank = fileURLToPath(new URL('../questions', import.meta.url));
 
+/** Set by vitest.mutation.config.ts: whole-bank tests skip themselves there, since a mutation run
+ * reruns every test that reaches a surviving mutant, and these take seconds each. */
+export const inMutationRun = process.env.NNQUIZ_MUTATION_RUN === '1';
+
 const made: string[] = [];
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });

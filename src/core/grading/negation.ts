@@ -11,8 +11,9 @@ export const isNegationWord = (word: string) => NEGATION_WORDS.has(word);
 /** Two-word negations: `instead of X`, `rather than X`. */
 const NEGATION_PAIRS: Record<string, string> = { instead: 'of', rather: 'than' };
 const mightNegate = (word: string) => NEGATION_WORDS.has(word) || word === 't' || word === 'instead' || word === 'rather';
-// `and` often starts a new statement ("it doesn't use labels and looks for patterns").
-const CLAUSE_BREAK = /[.;:!?\n]|\b(?:but|however|and|while|whereas)\b/i;
+const CLAUSE_BREAK_MARK = /[.;:!?\n]/;
+// Words that start a new clause; `and` often starts a new statement ("it doesn't use labels and looks for patterns").
+const CLAUSE_BREAK_WORDS = new Set(['but', 'however', 'and', 'while', 'whereas']);
 
 /**
  * Whether a negation (`not`, `no`, `never`, `doesn't`, `without`, `instead of`, …) stands within
@@ -24,8 +25,9 @@ export function isNegated(tokens: readonly Token[], index: number, text: string)
   for (let i = Math.max(0, index - NEGATION_REACH); i < index && !candidate; i++) candidate = mightNegate(tokens[i]!.word);
   if (!candidate) return false;
   for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
-    if (CLAUSE_BREAK.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
+    if (CLAUSE_BREAK_MARK.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
     const word = tokens[i]!.word;
+    if (CLAUSE_BREAK_WORDS.has(word)) return false;
     if (NEGATION_WORDS.has(word)) return true;
     if (word === 't' && i > 0 && CONTRACTIONS.has(tokens[i - 1]!.word)) return true;
     const pair = NEGATION_PAIRS[word];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchedule, nextDue, planCram, planReview } from '../../../src/core/practice/schedule.js';
+import { buildSchedule, nextDue, planCram, planReview, previewRatings } from '../../../src/core/practice/schedule.js';
 import { attempt, question } from './practice-fixtures.js';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n, 12));
@@ -88,5 +88,118 @@ describe('buildSchedule and odd clocks', () => {
     const state = buildSchedule([attempt('a', day(10).toISOString())]).get('a');
     expect(() => nextDue(state, day(1), 'good')).not.toThrow();
     expect(nextDue(state, day(1), 'good').getTime()).toBeGreaterThan(day(10).getTime());
+  });
+});
+
+describe('planReview, whatever the order of the bank', () => {
+  const missed = { rating: 'again', verdict: 'incorrect', score: 0 } as const;
+  // Listed least overdue first and unseen first: the plan must reorder them.
+  const questions = ['new', 'c', 'b', 'a'].map((id) => question(id));
+  const schedule = buildSchedule([
+    attempt('b', day(5).toISOString(), missed),
+    attempt('c', day(7).toISOString(), missed),
+    attempt('a', day(1).toISOString(), missed),
+  ]);
+
+  it('puts the most overdue first and questions never seen after every due one', () => {
+    const plan = planReview(questions, schedule, day(20), 20);
+    expect(plan.questions.map((q) => q.id)).toEqual(['a', 'b', 'c', 'new']);
+    expect(plan).toMatchObject({ dueCount: 3, newCount: 1 });
+    expect(plan.nextDueAt).toBeUndefined();
+  });
+
+  it('counts every due question even when the limit keeps fewer', () => {
+    const plan = planReview(questions, schedule, day(20), 2);
+    expect(plan.questions.map((q) => q.id)).toEqual(['a', 'b']);
+    expect(plan).toMatchObject({ dueCount: 3, newCount: 1 });
+  });
+
+  it('takes a question due at this very moment, and not one due a moment later', () => {
+    const due = schedule.get('b')!.due;
+    expect(planReview([question('b')], schedule, due, 20).questions.map((q) => q.id)).toEqual(['b']);
+    const before = new Date(due.getTime() - 1);
+    const plan = planReview([question('b')], schedule, before, 20);
+    expect(plan.questions).toEqual([]);
+    expect(plan.nextDueAt).toEqual(due);
+  });
+
+  it('names the soonest of the questions due later when nothing is due', () => {
+    const plan = planReview(['c', 'b', 'a'].map((id) => question(id)), schedule, day(1), 20);
+    expect(plan).toMatchObject({ questions: [], dueCount: 0, newCount: 0 });
+    expect(plan.nextDueAt).toEqual(schedule.get('a')!.due);
+  });
+
+  it('names no next date when nothing was ever scheduled, or a question is chosen', () => {
+    expect('nextDueAt' in planReview([], schedule, day(1), 20)).toBe(false);
+    expect('nextDueAt' in planReview([question('new')], schedule, day(1), 20)).toBe(false);
+  });
+});
+
+describe('planCram, whatever the order of the bank', () => {
+  it('puts unseen questions last even when the bank lists them first', () => {
+    const schedule = buildSchedule([attempt('seen', day(1).toISOString(), { score: 1 })]);
+    expect(planCram(['unseen', 'seen'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['seen', 'unseen']);
+  });
+
+  it('counts an override as a score of 1 (correct) or 0 (incorrect), over the grader\'s score', () => {
+    const schedule = buildSchedule([
+      attempt('graded-high', day(1).toISOString(), { score: 0.9, override: 'incorrect' }),
+      attempt('middling', day(1).toISOString(), { score: 0.5, verdict: 'partial' }),
+      attempt('graded-low', day(1).toISOString(), { score: 0.1, verdict: 'incorrect', override: 'correct' }),
+    ]);
+    expect(planCram(['graded-low', 'middling', 'graded-high'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['graded-high', 'middling', 'graded-low']);
+  });
+
+  it('averages the last three attempts only, oldest first by time', () => {
+    const schedule = buildSchedule([
+      // Given out of time order: the two failures are the oldest, so they no longer count.
+      attempt('recovered', day(5).toISOString(), { score: 1 }),
+      attempt('recovered', day(1).toISOString(), { score: 0, verdict: 'incorrect' }),
+      attempt('recovered', day(4).toISOString(), { score: 1 }),
+      attempt('recovered', day(2).toISOString(), { score: 0, verdict: 'incorrect' }),
+      attempt('recovered', day(3).toISOString(), { score: 1 }),
+      attempt('steady', day(1).toISOString(), { score: 0.8 }),
+    ]);
+    expect(planCram(['recovered', 'steady'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['steady', 'recovered']);
+  });
+
+  it('breaks a tie of scores by the most misses (overrides counted), then by id', () => {
+    const schedule = buildSchedule([
+      attempt('once', day(1).toISOString(), { score: 0.5, verdict: 'partial' }),
+      attempt('twice', day(1).toISOString(), { score: 0.5, verdict: 'incorrect' }),
+      attempt('twice', day(2).toISOString(), { score: 0.5, verdict: 'correct', override: 'incorrect' }),
+      attempt('never', day(1).toISOString(), { score: 0.5, verdict: 'incorrect', override: 'correct' }),
+      attempt('b-same', day(1).toISOString(), { score: 0.5, verdict: 'partial' }),
+    ]);
+    expect(planCram(['never', 'b-same', 'once', 'twice'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['twice', 'b-same', 'once', 'never']);
+    expect(planCram(['never', 'b-same', 'once', 'twice'].map((id) => question(id)), schedule, 2).map((q) => q.id)).toEqual(['twice', 'b-same']);
+  });
+});
+
+describe('buildSchedule, attempts out of order', () => {
+  it('gives the same cards whatever the order the attempts come in', () => {
+    const inOrder = [attempt('a', day(1).toISOString(), { rating: 'again', verdict: 'incorrect', score: 0 }), attempt('b', day(2).toISOString()), attempt('a', day(3).toISOString()), attempt('a', day(8).toISOString(), { rating: 'hard' })];
+    const shuffled = [inOrder[3]!, inOrder[1]!, inOrder[0]!, inOrder[2]!];
+    const a = buildSchedule(shuffled).get('a')!;
+    expect(a.attempts).toEqual([inOrder[0], inOrder[2], inOrder[3]]);
+    expect(a.due).toEqual(buildSchedule(inOrder).get('a')!.due);
+    expect(a.card).toEqual(buildSchedule(inOrder).get('a')!.card);
+    expect(a.question).toBe('a');
+    expect(buildSchedule(shuffled).get('b')!.attempts).toEqual([inOrder[1]]);
+  });
+
+  it('schedules each rating by its own FSRS grade: a better rating, a later date', () => {
+    const dues = (['again', 'hard', 'good', 'easy'] as const).map((rating) => buildSchedule([attempt('a', day(1).toISOString(), { rating })]).get('a')!.due.getTime());
+    for (let i = 1; i < dues.length; i++) expect(dues[i]).toBeGreaterThan(dues[i - 1]!);
+  });
+
+  it('previews from today for a question never answered, and from its card otherwise', () => {
+    const fresh = nextDue(undefined, day(1), 'good');
+    const state = buildSchedule([attempt('a', day(1).toISOString()), attempt('a', day(4).toISOString())]).get('a');
+    expect(nextDue(state, day(4), 'good').getTime()).toBeGreaterThan(fresh.getTime() + 3 * 86_400_000);
+    expect(fresh.getTime()).toBeGreaterThan(day(1).getTime());
+    const preview = previewRatings(state, day(4));
+    expect(Object.keys(preview)).toEqual(['again', 'hard', 'good', 'easy']);
+    for (const rating of ['again', 'hard', 'good', 'easy'] as const) expect(preview[rating]).toEqual(nextDue(state, day(4), rating));
   });
 });

@@ -1,10 +1,10 @@
 // Appends attempts to a store, printing each id once it is saved: the tests kill this process
 // at random moments, or run several at once, and check that every acknowledged attempt survived.
+// Run from the source, through tsx, so the tests exercise src/store/log.ts itself.
+import { ProgressStore } from '../../../src/store/progress.js';
 
 const [, , dir, countText, label] = process.argv;
-// The built store, as the CLI runs it (npm test builds before testing).
-const { ProgressStore } = await import(new URL('../../../dist/store/progress.js', import.meta.url).href);
-const store = ProgressStore.open(dir);
+const store = ProgressStore.open(dir!);
 const count = Number(countText);
 for (let i = 0; i < count; i++) {
   const attempt = store.recordAttempt({

@@ -1,0 +1,36 @@
+// @ts-check
+// `npm run test:mutation`: Stryker changes src/core and src/store one small piece at a time and
+// counts the changes no unit test notices. Reports in reports/mutation/ (ignored by git).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/core/**/*.ts',
+    'src/store/**/*.ts',
+    // Generated or hand-kept data, not logic: a mutant there changes one word of a list of
+    // thousands (word-list, synonym-table from scripts/, the lexicon's phrase families, the sheet's
+    // CSS), which no unit test should pin and the bundled-bank tests already exercise as a whole.
+    '!src/core/grading/word-list.ts',
+    '!src/core/grading/synonym-table.ts',
+    '!src/core/grading/lexicon-data.ts',
+    '!src/core/export/html-style.ts',
+  ],
+  ignorePatterns: ['dist', 'bench', 'reports', 'coverage', 'tests/e2e', 'tests/ui', 'tests/artifacts', '*.tgz'],
+  // One test process: the machine has two cores and benchmarks run beside it, and the store's
+  // tests spawn processes of their own.
+  concurrency: 1,
+  // Reruns test only the mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false },
+  tempDirName: 'reports/.stryker-tmp',
+  timeoutMS: 10_000,
+  thresholds: { high: 90, low: 85, break: null },
+};
+
+export default config;
