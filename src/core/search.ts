@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
 import { stem, words as wordsOf } from './normalize.js';
 import type { Question } from './bank/question.js';
+import { indexQuestions, SEARCH_FIELDS, type FieldCounts, type SearchField, type TermIndex } from './search-index.js';
 
-export type SearchField = 'id' | 'question' | 'tags' | 'terms' | 'topic' | 'answer';
+export type { SearchField } from './search-index.js';
 
 export interface SearchHit {
   question: Question;
@@ -15,35 +16,17 @@ export interface SearchHit {
 }
 
 const FIELD_WEIGHTS: Record<SearchField, number> = { id: 8, question: 10, terms: 5, tags: 3, topic: 2, answer: 1 };
-const FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
-
-function fieldText(question: Question, field: SearchField): string {
-  switch (field) {
-    case 'id':
-      return question.id;
-    case 'question':
-      return question.question;
-    case 'terms':
-      return question.keyTerms.flatMap((k) => [k.term, ...k.aliases]).join(' ; ');
-    case 'tags':
-      return question.tags.join(' ');
-    case 'topic':
-      return question.topic;
-    case 'answer':
-      return question.answer;
-  }
-}
 
 /** How close a bank word is to a query word, in (0, 1]. */
 type WordMatches = Map<string, number>;
 
 /**
  * The words of the bank that could stand for a query word, found by one native regular-expression
- * scan rather than by building a vocabulary of every word in the bank: words that begin like its
- * stem (or like the word itself), and, for words of five letters or more, words of about its
- * length with the same first letter (typo candidates).
+ * scan of the bank's vocabulary (one folded word a line): words that begin like its stem (or like
+ * the word itself), and, for words of five letters or more, words of about its length with the
+ * same first letter (typo candidates).
  */
-function candidateWords(corpus: string, queryWord: string): Map<string, Set<string>> {
+function candidateWords(vocabulary: string, queryWord: string): Set<string> {
   const queryStem = stem(queryWord);
   const stemPrefix = queryStem.slice(0, Math.max(1, queryStem.length - 1));
   const branches = [`${escapeRegExp(stemPrefix)}${WORD_CHAR}*`, `${escapeRegExp(queryWord)}${WORD_CHAR}*`];
@@ -51,16 +34,8 @@ function candidateWords(corpus: string, queryWord: string): Map<string, Set<stri
     const errors = typoErrors(queryWord);
     branches.push(`${escapeRegExp(queryWord[0]!)}${WORD_CHAR}{${queryWord.length - 1 - errors},${queryWord.length - 1 + errors}}`);
   }
-  const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${branches.join('|')})(?!${WORD_CHAR})`, 'giu');
-  const found = new Set<string>();
-  for (const match of corpus.matchAll(pattern)) found.add(match[0].toLowerCase());
-  // Folded word → the spellings it had in the bank (accents and case aside, they are the same word).
-  const words = new Map<string, Set<string>>();
-  for (const surface of found) {
-    const word = wordsOf(surface)[0] ?? surface;
-    words.set(word, (words.get(word) ?? new Set()).add(surface));
-  }
-  return words;
+  const pattern = new RegExp(`^(?:${branches.join('|')})$`, 'gmu');
+  return new Set(Array.from(vocabulary.matchAll(pattern), (match) => match[0]));
 }
 
 const WORD_CHAR = '[\\p{L}\\p{N}]';
@@ -116,6 +91,15 @@ function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
   );
 }
 
+// Keyed by the list itself: a list searched must not change afterwards (the CLI loads a fresh one per run).
+const indexes = new WeakMap<readonly Question[], TermIndex>();
+/** The in-memory index of a list of questions, built once per list (a bank is searched again and again in a session). */
+function memoizedIndex(questions: readonly Question[]): TermIndex {
+  let index = indexes.get(questions);
+  if (!index) indexes.set(questions, (index = indexQuestions(questions)));
+  return index;
+}
+
 /**
  * Fuzzy search over question text, key terms, tags, topic and model answer, best first.
  * Each query word is matched on its own (typos forgiven), then questions are ranked with BM25 per field:
@@ -125,56 +109,43 @@ function hasPhrase(phrases: string[][], wordMatches: WordMatches[]): boolean {
  *
  * `within` (the questions a --topic, --tag or --difficulty filter keeps) limits which questions are
  * returned, not how they are scored: word rarity and field lengths are those of the whole bank, so
- * a question's score is the same with or without a filter.
+ * a question's score is the same with or without a filter. `index` is the bank's term index, if
+ * one is at hand (the bank cache keeps one); otherwise one is built from the questions.
  */
-export function searchQuestions(questions: readonly Question[], query: string, limit = 10, within?: Iterable<Question>): SearchHit[] {
+export function searchQuestions(questions: readonly Question[], query: string, limit = 10, within?: Iterable<Question>, index?: TermIndex): SearchHit[] {
   const queryWords = [...new Set(wordsOf(query))];
   if (queryWords.length === 0 || questions.length === 0) return [];
   const kept = within === undefined ? undefined : new Set(within);
+  const terms = index ?? memoizedIndex(questions);
 
-  // Pass 1: every field's length (in characters: only its ratio to the average matters) and the
-  // bank words each query word may stand for.
-  const texts = questions.map((question) => FIELDS.map((field) => fieldText(question, field)));
-  const lengths = FIELDS.map((_, f) => Float64Array.from(texts, (fields) => fields[f]!.length));
-  const averageLength = lengths.map((values) => values.reduce((sum, v) => sum + v, 0) / questions.length || 1);
-  // One scan of the whole bank per query word is much faster than one per field.
-  const corpus = texts.flat().join('\n');
-  const candidates = queryWords.map((word) => candidateWords(corpus, word));
-  const wordMatches = queryWords.map((word, i) => matchQueryWord(word, candidates[i]!.keys()));
+  const vocabulary = terms.vocabulary();
+  const wordMatches = queryWords.map((word) => matchQueryWord(word, candidateWords(vocabulary, word)));
   const matched = new Set(wordMatches.flatMap((matches) => [...matches.keys()]));
   if (matched.size === 0) return [];
 
-  // Pass 2: count only the matched words, with one native regular-expression scan per field.
-  const spellings = [...new Set(candidates.flatMap((words) => [...words].filter(([word]) => matched.has(word)).flatMap(([, surfaces]) => [...surfaces])))];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${spellings.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  const counts: Array<Map<string, Partial<Record<SearchField, number>>>> = [];
+  // Per question, the counts of each matched word in each field.
+  const counts = new Map<Question, Map<string, FieldCounts>>();
   const documentFrequency = new Map<string, number>();
-  questions.forEach((question, index) => {
-    let perWord: Map<string, Partial<Record<SearchField, number>>> | undefined;
-    for (const [f, field] of FIELDS.entries()) {
-      for (const match of texts[index]![f]!.matchAll(pattern)) {
-        const word = wordsOf(match[0])[0]!;
-        perWord ??= new Map();
-        const entry = perWord.get(word) ?? {};
-        if (!perWord.has(word)) {
-          perWord.set(word, entry);
-          documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-        }
-        entry[field] = (entry[field] ?? 0) + 1;
-      }
+  for (const word of matched) {
+    const postings = terms.postings(word);
+    documentFrequency.set(word, postings.length);
+    for (const { question, counts: perField } of postings) {
+      let perWord = counts.get(question);
+      if (!perWord) counts.set(question, (perWord = new Map()));
+      perWord.set(word, perField);
     }
-    if (perWord) counts[index] = perWord;
-  });
+  }
 
-  const total = questions.length;
+  const total = terms.size;
+  const averageLength = terms.totalLengths.map((sum) => sum / total || 1);
   const idf = (word: string) => {
     const df = documentFrequency.get(word) ?? 0;
     return Math.log(1 + (total - df + 0.5) / (df + 0.5));
   };
   const hits: Array<SearchHit & { raw: number; covered: number }> = [];
-  questions.forEach((question, index) => {
-    const perWord = counts[index];
-    if (!perWord || (kept && !kept.has(question))) return;
+  for (const [question, perWord] of counts) {
+    if (kept && !kept.has(question)) continue;
+    const lengths = terms.lengthsOf(question)!;
     let raw = 0;
     let covered = 0;
     const words = new Set<string>();
@@ -186,13 +157,13 @@ export function searchQuestions(questions: readonly Question[], query: string, l
         if (!entry) continue;
         words.add(word);
         let fieldScores = 0;
-        FIELDS.forEach((field, f) => {
-          let tf = entry[field];
+        SEARCH_FIELDS.forEach((field, f) => {
+          let tf = entry[f]!;
           if (!tf) return;
           fields.add(field);
           // Key terms, tags, id and topic repeat words across aliases: count presence, not frequency.
           if (field !== 'question' && field !== 'answer') tf = 1;
-          const lengthNorm = 1 - B + (B * lengths[f]![index]!) / averageLength[f]!;
+          const lengthNorm = 1 - B + (B * lengths[f]!) / averageLength[f]!;
           fieldScores += (FIELD_WEIGHTS[field] * tf * (K1 + 1)) / (tf + K1 * lengthNorm);
         });
         best = Math.max(best, closeness * idf(word) * fieldScores);
@@ -200,13 +171,15 @@ export function searchQuestions(questions: readonly Question[], query: string, l
       if (best > 0) covered++;
       raw += best;
     }
-    if (raw === 0) return;
-    const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
-    if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
+    if (raw === 0) continue;
+    if (wordMatches.length > 1) {
+      const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
+      if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
+    }
     // A question named exactly what was searched for (its id) is the one meant.
     if (question.id.toLowerCase() === query.trim().toLowerCase().split(/\s+/).join('-')) raw *= PHRASE_BONUS;
-    hits.push({ question, score: 0, words: [...words], fields: FIELDS.filter((f) => fields.has(f)), raw, covered });
-  });
+    hits.push({ question, score: 0, words: [...words], fields: SEARCH_FIELDS.filter((f) => fields.has(f)), raw, covered });
+  }
   hits.sort((a, b) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id));
   return hits.slice(0, limit).map(({ raw, covered, ...hit }) => ({
     ...hit,

@@ -1,0 +1,107 @@
+import { words as wordsOf } from './normalize.js';
+import type { Question } from './bank/question.js';
+
+/** The fields search looks in, in a fixed order: counts and lengths are arrays in this order. */
+export const SEARCH_FIELDS = ['id', 'question', 'terms', 'tags', 'topic', 'answer'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** How often one word stands in each field of one question, in SEARCH_FIELDS order. */
+export type FieldCounts = readonly number[];
+
+export interface Posting {
+  question: Question;
+  counts: FieldCounts;
+}
+
+/**
+ * What search needs to know of a set of questions, without their text: the words they hold, where,
+ * and how long each field is. Built in memory from the questions (indexQuestions), or read from the
+ * bank cache, which stores one per folder so that a search reads only the words it needs.
+ */
+export interface TermIndex {
+  /** How many questions it covers. */
+  readonly size: number;
+  /** Per field, the sum of its lengths over every question (for the average length BM25 needs). */
+  readonly totalLengths: readonly number[];
+  /** Every distinct folded word, one per line, for the scan that finds the words a query word may stand for. */
+  vocabulary(): string;
+  postings(word: string): readonly Posting[];
+  /** The question's field lengths, in characters; undefined for a question it does not cover. */
+  lengthsOf(question: Question): readonly number[] | undefined;
+}
+
+export function fieldText(question: Question, field: SearchField): string {
+  switch (field) {
+    case 'id':
+      return question.id;
+    case 'question':
+      return question.question;
+    case 'terms':
+      return question.keyTerms.flatMap((k) => [k.term, ...k.aliases]).join(' ; ');
+    case 'tags':
+      return question.tags.join(' ');
+    case 'topic':
+      return question.topic;
+    case 'answer':
+      return question.answer;
+  }
+}
+
+/** One question's words with their counts per field, and its field lengths: what an index stores of it. */
+export function questionTerms(question: Question): { counts: Map<string, number[]>; lengths: number[] } {
+  const counts = new Map<string, number[]>();
+  const lengths = SEARCH_FIELDS.map((field, f) => {
+    const text = fieldText(question, field);
+    for (const word of wordsOf(text)) {
+      let perField = counts.get(word);
+      if (!perField) counts.set(word, (perField = [0, 0, 0, 0, 0, 0]));
+      perField[f]! += 1;
+    }
+    return text.length;
+  });
+  return { counts, lengths };
+}
+
+/** An index of questions held in memory. */
+export function indexQuestions(questions: readonly Question[]): TermIndex {
+  const postings = new Map<string, Posting[]>();
+  const lengths = new Map<Question, number[]>();
+  const totalLengths = [0, 0, 0, 0, 0, 0];
+  for (const question of questions) {
+    const terms = questionTerms(question);
+    lengths.set(question, terms.lengths);
+    terms.lengths.forEach((length, f) => (totalLengths[f]! += length));
+    for (const [word, counts] of terms.counts) {
+      let list = postings.get(word);
+      if (!list) postings.set(word, (list = []));
+      list.push({ question, counts });
+    }
+  }
+  let vocabulary: string | undefined;
+  return {
+    size: questions.length,
+    totalLengths,
+    vocabulary: () => (vocabulary ??= [...postings.keys()].join('\n')),
+    postings: (word) => postings.get(word) ?? [],
+    lengthsOf: (question) => lengths.get(question),
+  };
+}
+
+/** Several indexes over disjoint sets of questions, read as one. */
+export function joinIndexes(indexes: readonly TermIndex[]): TermIndex {
+  if (indexes.length === 1) return indexes[0]!;
+  let vocabulary: string | undefined;
+  return {
+    size: indexes.reduce((sum, index) => sum + index.size, 0),
+    totalLengths: [0, 1, 2, 3, 4, 5].map((f) => indexes.reduce((sum, index) => sum + index.totalLengths[f]!, 0)),
+    vocabulary: () => (vocabulary ??= [...new Set(indexes.flatMap((index) => index.vocabulary().split('\n')))].join('\n')),
+    postings: (word) => indexes.flatMap((index) => index.postings(word)),
+    lengthsOf: (question) => {
+      for (const index of indexes) {
+        const lengths = index.lengthsOf(question);
+        if (lengths) return lengths;
+      }
+      return undefined;
+    },
+  };
+}
