@@ -2,7 +2,7 @@
 // over generated banks of growing size, without and with the parsed-bank cache. Every figure is
 // a median of runs made side by side in this one run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,22 +50,33 @@ function compare(commands, count) {
 
 const ms = (value) => `${value.toFixed(0).padStart(6)} ms`;
 const mb = (value) => `${value.toFixed(0).padStart(4)} MB`;
+const seconds = (value) => `${(value / 1000).toFixed(2)} s`;
+
+/** The issue's table: figure, measured, goal, met. */
+const goals = [];
 
 try {
   console.log(`nnquiz benchmark — Node ${process.version}, medians of ${runs} runs\n`);
   measure([bin, 'search', 'dropout'], true); // fills the warm cache for the bundled bank
-  const [floor, cold, uncached] = compare(
+  const [floor, cold, uncached, version, help] = compare(
     [
       { args: ['-e', '0'], warm: true },
       { args: [bin, 'search', 'dropout'], warm: true },
       { args: [bin, 'search', 'dropout'], warm: false },
+      { args: [bin, '--version'], warm: true },
+      { args: [bin, '--help'], warm: true },
     ],
     runs,
   );
   console.log('Cold start (bundled bank, 160 questions)');
   console.log(`  node -e 0                                  ${ms(floor.ms)}`);
-  console.log(`  nnquiz search dropout                      ${ms(cold.ms)}   ${(cold.ms / floor.ms).toFixed(2)}x the floor (aim: within 2x)`);
+  console.log(`  nnquiz search dropout                      ${ms(cold.ms)}   ${(cold.ms / floor.ms).toFixed(2)}x the floor`);
   console.log(`  nnquiz search dropout, no cache yet        ${ms(uncached.ms)}   ${(uncached.ms / floor.ms).toFixed(2)}x the floor`);
+  console.log(`  nnquiz --version                           ${ms(version.ms)}   ${(version.ms / floor.ms).toFixed(2)}x the floor`);
+  console.log(`  nnquiz --help                              ${ms(help.ms)}   ${(help.ms / floor.ms).toFixed(2)}x the floor`);
+  goals.push(['cold search dropout, bundled bank, cache warm', `${(cold.ms / floor.ms).toFixed(2)}x node -e 0`, '<= 1.5x', cold.ms / floor.ms <= 1.5]);
+  goals.push(['nnquiz --version', `${(version.ms / floor.ms).toFixed(2)}x node -e 0`, '<= 1.2x', version.ms / floor.ms <= 1.2]);
+  goals.push(['nnquiz --help', `${(help.ms / floor.ms).toFixed(2)}x node -e 0`, '<= 1.2x', help.ms / floor.ms <= 1.2]);
 
   const bankRuns = Math.max(3, Math.round(runs / 5));
   const rows = [];
@@ -102,7 +113,39 @@ try {
     );
   }
   const ten = rows.find((r) => r.size === 10_000);
-  if (ten) console.log(`\n  10,000 files searched in ${(ten.searchWarm.ms / 1000).toFixed(2)} s with the cache, ${(ten.searchCold.ms / 1000).toFixed(2)} s without (aim: under 1 s)`);
+  if (ten) {
+    goals.push(['10,000 files: search, cache warm', seconds(ten.searchWarm.ms), '<= 0.4 s', ten.searchWarm.ms <= 400]);
+    goals.push(['10,000 files: search, no cache', seconds(ten.searchCold.ms), '<= 1.5 s', ten.searchCold.ms <= 1500]);
+    goals.push(['10,000 files: grade one answer, cache warm', seconds(ten.grade.ms), '<= 0.3 s', ten.grade.ms <= 300]);
+  }
+  const fifty = rows.find((r) => r.size === 50_000);
+  if (fifty) {
+    goals.push(['50,000 files: search, cache warm', seconds(fifty.searchWarm.ms), '<= 2 s', fifty.searchWarm.ms <= 2000]);
+    goals.push(['50,000 files: peak memory while searching', mb(fifty.searchWarm.rss).trim(), '<= 400 MB', fifty.searchWarm.rss <= 400]);
+  }
+
+  // grade --batch over a public set of graded answers, process start and bank load included.
+  const mohler = join(root, '..', 'shared', 'bench', 'mohler');
+  if (existsSync(join(mohler, 'answers.jsonl'))) {
+    const readJsonl = (file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+    const questions = readJsonl(join(mohler, 'questions.jsonl'));
+    const answers = readJsonl(join(mohler, 'answers.jsonl'));
+    const bank = join(work, 'bank-mohler');
+    mkdirSync(join(bank, 'mohler'), { recursive: true });
+    for (const q of questions) writeFileSync(join(bank, 'mohler', `${q.id}.md`), `---\nid: ${JSON.stringify(q.id)}\nquestion: ${JSON.stringify(q.question)}\n---\n${q.reference}\n`);
+    const input = answers.map((a) => JSON.stringify({ id: a.qid, answer: a.answer })).join('\n');
+    const batch = (data) => {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, [bin, 'grade', '--batch', '-', '--bank', bank], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NNQUIZ_DATA_DIR: data } });
+      if (result.status !== 0) throw new Error(`grade --batch exited ${result.status}: ${result.stderr}`);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    batch(dataDir(true));
+    const times = Array.from({ length: bankRuns }, () => batch(dataDir(true)));
+    const rate = answers.length / (median(times) / 1000);
+    console.log(`\ngrade --batch, Mohler (${answers.length} answers, bank cached; medians of ${bankRuns} runs): ${ms(median(times))}, ${Math.round(rate)} answers/s, process start included`);
+    goals.push([`grade --batch on Mohler (${answers.length} answers)`, `${Math.round(rate)} answers/s`, '>= 10,000 answers/s', rate >= 10_000]);
+  }
 
   // nnquiz import: a deck of cards becomes a bank, which then searches and grades like any other.
   const importRows = [];
@@ -146,6 +189,8 @@ try {
     const [a, b] = [logRows[i - 1], logRows[i]];
     console.log(`  ${a.size} → ${b.size} (${(b.size / a.size).toFixed(0)}x attempts): time ${(b.stats.ms / a.stats.ms).toFixed(1)}x, memory ${(b.stats.rss / a.stats.rss).toFixed(1)}x`);
   }
+  console.log('\nThe goals (issue 16), measured in this run');
+  for (const [figure, measured, goal, met] of goals) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${figure.padEnd(48)} ${measured.padStart(18)}   goal ${goal}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

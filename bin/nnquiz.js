@@ -1,6 +1,27 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { readFileSync } from 'node:fs';
 
-// Node 22.1+ can cache compiled code between runs, which shortens every start.
-module.enableCompileCache?.();
-await import('../dist/cli.js');
+// `nnquiz --version`, and `nnquiz --help` into a pipe, print what the full program would print
+// without loading it: the version from package.json, the help as `npm run build` captured it
+// (dist/help.txt: commander's help at the 80 columns it uses off a terminal). On a terminal, help
+// is wrapped to its width, so it comes from the program itself.
+const args = process.argv.slice(2);
+const only = (...flags) => args.length === 1 && flags.includes(args[0]);
+if (only('--version', '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else if ((args.length === 0 || only('--help', '-h')) && !process.stdout.isTTY && readHelp() !== undefined) {
+  process.stdout.write(readHelp());
+} else {
+  // Node 22.1+ can cache compiled code between runs, which shortens every start.
+  module.enableCompileCache?.();
+  await import('../dist/cli.js');
+}
+
+function readHelp() {
+  try {
+    return readFileSync(new URL('../dist/help.txt', import.meta.url), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

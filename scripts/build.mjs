@@ -2,7 +2,8 @@
 // the command line and commander) and one chunk per command, loaded only when that command runs.
 // Dependencies are inlined too: Node then reads and compiles a handful of files instead of a
 // few hundred, which is most of a cold start. Types are checked by `npm run typecheck` (tsc).
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -26,3 +27,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The top-level help, as the program prints it off a terminal (80 columns, no colour), for
+// bin/nnquiz.js to print without loading the program.
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.COLUMNS;
+writeFileSync(`${dist}/help.txt`, execFileSync(process.execPath, [`${dist}/cli.js`, '--help'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -23,6 +23,14 @@ describe('nnquiz (global behaviour)', () => {
     }
   });
 
+  it('prints, without loading the program, the very help and version the program prints', () => {
+    const program = join(BIN, '..', '..', 'dist', 'cli.js');
+    const full = (args: string[]) => spawnSync(process.execPath, [program, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '' } }).stdout;
+    expect(readFileSync(join(BIN, '..', '..', 'dist', 'help.txt'), 'utf8')).toBe(full(['--help']));
+    for (const args of [['--help'], ['-h'], []]) expect(runCli(args)).toMatchObject({ status: 0, stdout: full(['--help']) });
+    for (const args of [['--version'], ['-V']]) expect(runCli(args)).toMatchObject({ status: 0, stdout: full(['--version']) });
+  });
+
   it.each(['list', 'show', 'search', 'validate'])('%s --help shows options and examples', (command) => {
     const { status, stdout } = runCli([command, '--help']);
     expect(status).toBe(0);
