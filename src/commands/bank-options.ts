@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { bundledBankFolder, dataFolder, isInsideFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';
 import { packageVersion } from '../version.js';
 import { BankCache } from '../store/bank-cache.js';
+import type { TermIndex } from '../core/search-index.js';
 import { renderProblem } from '../ui/problems.js';
 import { style } from '../ui/style.js';
 import type { BankProblem } from '../core/bank/problem.js';
@@ -24,6 +25,11 @@ export interface SelectionOptions {
 
 /** Loads the banks the options name (or the bundled one), reporting unusable files on stderr. */
 export function loadQuestions(options: BankOptions & { dataDir?: string }): Question[] {
+  return loadBank(options).questions;
+}
+
+/** The banks in use, with the search indexes their caches kept (see loadQuestions). */
+export function loadBank(options: BankOptions & { dataDir?: string }): { questions: Question[]; termIndexes: TermIndex[] } {
   try {
     const cache = new BankCache(join(dataFolder(options.dataDir), 'cache'), packageVersion());
     const settings = loadSettings();
@@ -32,12 +38,13 @@ export function loadQuestions(options: BankOptions & { dataDir?: string }): Ques
     cache.save();
     reportSkipped(bank.problems, folders);
     const bundled = bundledBankFolder();
-    // The settings' pass mark is for questions that set none.
-    return bank.questions.map((q) => ({
-      ...q,
-      bundled: isInsideFolder(bundled, resolve(q.file)),
-      ...(settings.passMark !== DEFAULT_PASS_MARK && q.defaulted.includes('passMark') ? { passMark: settings.passMark } : {}),
-    }));
+    // Set in place, not copied: a cached question reads its answer only when it is used, and a copy would read it now.
+    for (const q of bank.questions) {
+      q.bundled = isInsideFolder(bundled, resolve(q.file));
+      // The settings' pass mark is for questions that set none.
+      if (settings.passMark !== DEFAULT_PASS_MARK && q.defaulted.includes('passMark')) q.passMark = settings.passMark;
+    }
+    return { questions: bank.questions, termIndexes: bank.termIndexes };
   } catch (error) {
     if (error instanceof BankFolderError) {
       throw new UsageError(`bank folder ${JSON.stringify(error.folder)} ${error.reason}`, "give a folder that holds question .md files (--bank, NNQUIZ_BANK or 'nnquiz config set banks')");

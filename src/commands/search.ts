@@ -1,6 +1,7 @@
 import { searchQuestions } from '../core/search.js';
 import { renderSearchHit } from '../ui/highlight.js';
-import { applySelection, loadQuestions, type BankOptions, type SelectionOptions } from './bank-options.js';
+import { bankIndex } from '../core/search-index.js';
+import { applySelection, loadBank, type BankOptions, type SelectionOptions } from './bank-options.js';
 
 export interface SearchOptions extends BankOptions, SelectionOptions {
   limit: number;
@@ -9,9 +10,9 @@ export interface SearchOptions extends BankOptions, SelectionOptions {
 
 export function runSearch(words: string[], options: SearchOptions): number {
   const query = words.join(' ');
-  const bank = loadQuestions(options);
+  const { questions: bank, termIndexes } = loadBank(options);
   // Scored over the whole bank, then filtered: a filter never changes a question's score.
-  const hits = searchQuestions(bank, query, options.limit, applySelection(bank, options));
+  const hits = searchQuestions(bank, query, options.limit, applySelection(bank, options), bankIndex(bank, termIndexes));
   if (options.json) {
     const results = hits.map((hit) => ({ id: hit.question.id, question: hit.question.question, score: hit.score }));
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -8,6 +8,25 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 /** How often one word stands in each field of one question, in SEARCH_FIELDS order. */
 export type FieldCounts = readonly number[];
 
+/** Counts stop here (BM25 has long saturated), so that the six fit in one number: see packCounts. */
+export const MAX_COUNT = 255;
+
+/** A word's six field counts as one number, a byte each, the answer's lowest (the common case: a small number). */
+export function packCounts(counts: FieldCounts): number {
+  let packed = 0;
+  for (let f = 0; f < SEARCH_FIELDS.length; f++) packed = packed * 256 + counts[f]!;
+  return packed;
+}
+
+export function unpackCounts(packed: number): number[] {
+  const counts = [0, 0, 0, 0, 0, 0];
+  for (let f = SEARCH_FIELDS.length - 1; f >= 0; f--) {
+    counts[f] = packed % 256;
+    packed = Math.floor(packed / 256);
+  }
+  return counts;
+}
+
 export interface Posting {
   question: Question;
   counts: FieldCounts;
@@ -47,34 +66,51 @@ export function fieldText(question: Question, field: SearchField): string {
   }
 }
 
-/** One question's words with their counts per field, and its field lengths: what an index stores of it. */
-export function questionTerms(question: Question): { counts: Map<string, number[]>; lengths: number[] } {
-  const counts = new Map<string, number[]>();
+// The packed count's unit for each field: the answer's is 1 (see packCounts).
+const UNITS = SEARCH_FIELDS.map((_, f) => 256 ** (SEARCH_FIELDS.length - 1 - f));
+
+const termsOf = new WeakMap<Question, QuestionTerms>();
+
+export interface QuestionTerms {
+  /** Each word with its six field counts packed into one number (packCounts). */
+  counts: Map<string, number>;
+  lengths: number[];
+}
+
+/**
+ * One question's words with their counts per field, and its field lengths: what an index stores of
+ * it. Worked out once per question object (the cache and search both ask on a first run).
+ */
+export function questionTerms(question: Question): QuestionTerms {
+  let terms = termsOf.get(question);
+  if (terms) return terms;
+  const counts = new Map<string, number>();
   const lengths = SEARCH_FIELDS.map((field, f) => {
     const text = fieldText(question, field);
+    const unit = UNITS[f]!;
     for (const word of wordsOf(text)) {
-      let perField = counts.get(word);
-      if (!perField) counts.set(word, (perField = [0, 0, 0, 0, 0, 0]));
-      perField[f]! += 1;
+      const packed = counts.get(word) ?? 0;
+      if (Math.floor(packed / unit) % 256 < MAX_COUNT) counts.set(word, packed + unit);
     }
     return text.length;
   });
-  return { counts, lengths };
+  termsOf.set(question, (terms = { counts, lengths }));
+  return terms;
 }
 
 /** An index of questions held in memory. */
 export function indexQuestions(questions: readonly Question[]): TermIndex {
-  const postings = new Map<string, Posting[]>();
+  const postings = new Map<string, Array<Question | number>>();
   const lengths = new Map<Question, number[]>();
   const totalLengths = [0, 0, 0, 0, 0, 0];
   for (const question of questions) {
     const terms = questionTerms(question);
     lengths.set(question, terms.lengths);
     terms.lengths.forEach((length, f) => (totalLengths[f]! += length));
-    for (const [word, counts] of terms.counts) {
-      let list = postings.get(word);
-      if (!list) postings.set(word, (list = []));
-      list.push({ question, counts });
+    for (const [word, packed] of terms.counts) {
+      const list = postings.get(word);
+      if (list) list.push(question, packed);
+      else postings.set(word, [question, packed]);
     }
   }
   let vocabulary: string | undefined;
@@ -82,7 +118,12 @@ export function indexQuestions(questions: readonly Question[]): TermIndex {
     size: questions.length,
     totalLengths,
     vocabulary: () => (vocabulary ??= [...postings.keys()].join('\n')),
-    postings: (word) => postings.get(word) ?? [],
+    postings: (word) => {
+      const list = postings.get(word) ?? [];
+      const out: Posting[] = [];
+      for (let i = 0; i < list.length; i += 2) out.push({ question: list[i] as Question, counts: unpackCounts(list[i + 1] as number) });
+      return out;
+    },
     lengthsOf: (question) => lengths.get(question),
   };
 }
@@ -104,4 +145,11 @@ export function joinIndexes(indexes: readonly TermIndex[]): TermIndex {
       return undefined;
     },
   };
+}
+
+/** One index over a bank: the indexes a cache kept, and one built in memory for the questions they leave out. */
+export function bankIndex(questions: readonly Question[], kept: readonly TermIndex[]): TermIndex {
+  if (kept.length === 0) return indexQuestions(questions);
+  const rest = questions.filter((question) => kept.every((index) => index.lengthsOf(question) === undefined));
+  return joinIndexes(rest.length > 0 ? [...kept, indexQuestions(rest)] : kept);
 }

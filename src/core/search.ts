@@ -172,15 +172,25 @@ export function searchQuestions(questions: readonly Question[], query: string, l
       raw += best;
     }
     if (raw === 0) continue;
-    if (wordMatches.length > 1) {
-      const phrases = [question.question, ...question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
-      if (hasPhrase(phrases, wordMatches)) raw *= PHRASE_BONUS;
-    }
     // A question named exactly what was searched for (its id) is the one meant.
     if (question.id.toLowerCase() === query.trim().toLowerCase().split(/\s+/).join('-')) raw *= PHRASE_BONUS;
     hits.push({ question, score: 0, words: [...words], fields: SEARCH_FIELDS.filter((f) => fields.has(f)), raw, covered });
   }
-  hits.sort((a, b) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id));
+  const byRank = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id);
+  hits.sort(byRank);
+  if (wordMatches.length > 1 && hits.length > 0) {
+    // The phrase bonus needs a question's key terms, which a cached question reads from its file:
+    // look for phrases only in hits that the bonus could lift into the results. Bonuses only
+    // raise scores, so a hit whose raise cannot pass the one now last in the results never will.
+    // Read before any bonus: the last hit may earn one in the loop.
+    const { covered: lastCovered, raw: lastRaw } = hits[Math.min(limit, hits.length) - 1]!;
+    for (const hit of hits) {
+      if (hit.covered < lastCovered || (hit.covered === lastCovered && hit.raw * PHRASE_BONUS < lastRaw)) break;
+      const phrases = [hit.question.question, ...hit.question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
+      if (hasPhrase(phrases, wordMatches)) hit.raw *= PHRASE_BONUS;
+    }
+    hits.sort(byRank);
+  }
   return hits.slice(0, limit).map(({ raw, covered, ...hit }) => ({
     ...hit,
     score: Math.round(((covered / queryWords.length) * raw) / (raw + 20) * 1000) / 1000,

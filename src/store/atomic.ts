@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fchmodSync, fchownSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -19,7 +18,9 @@ export interface AtomicWriteOptions {
 
 // Temporary names: unguessable once per process, then numbered (random bytes for each of an
 // import's thousands of files cost more than writing them). 'wx' refuses a name already taken.
-const TEMPORARY_TAG = randomBytes(4).toString('hex');
+// Drawn at the first write, from the global Web Crypto: importing node:crypto would load it on
+// every start, and most runs write nothing.
+let temporaryTag: string | undefined;
 let temporaryCount = 0;
 
 /**
@@ -27,8 +28,9 @@ let temporaryCount = 0;
  * goes to a temporary file beside it, flushed to disk, then renamed over the path (or linked, when
  * exclusive). The path itself is replaced, never written through, so a link there is not followed.
  */
-export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {
-  const temporary = `${path}.${process.pid}.${TEMPORARY_TAG}${(temporaryCount++).toString(36)}.tmp`;
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  temporaryTag ??= Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex');
+  const temporary = `${path}.${process.pid}.${temporaryTag}${(temporaryCount++).toString(36)}.tmp`;
   let fd: number | undefined;
   try {
     // 'wx': a file (or link) planted at the temporary name is never written through.

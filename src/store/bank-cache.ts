@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
-import { DIFFICULTIES, MAX_WEIGHT } from '../core/bank/question.js';
-import { stripControlSequences } from '../core/safe-text.js';
+import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
+import type { BankProblem } from '../core/bank/problem.js';
+import { questionTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
 import { writeFileAtomic } from './atomic.js';
 
-/** Bumped whenever parsing changes what it produces, so that older caches are rebuilt. */
-const CACHE_FORMAT = 6;
+/** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
+const CACHE_FORMAT = 7;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File
@@ -15,12 +16,46 @@ const CACHE_FORMAT = 6;
  */
 const SETTLED_MS = 2_000;
 
-interface CacheFile {
+/**
+ * What the manifest keeps of a question: its short fields, as a list to keep the manifest small
+ * (it is read whole on every run). The rest of it, its body (model answer, key terms,
+ * misconceptions, unknown fields), is in the data file, read when first used: few runs need more
+ * than a handful (list and search need none or a few, grade one).
+ */
+type Head = [
+  id: string,
+  question: string,
+  topic: string,
+  tags: string[],
+  difficulty: Difficulty,
+  passMark: number,
+  followUps: string[],
+  formerIds: string[],
+  answerLine: number | null,
+  rubricProposed: boolean,
+  defaulted: Question['defaulted'],
+  keyTermCount: number,
+];
+
+/**
+ * Per file: its path, size, modification time, change time, inode, when it was cached, its head
+ * (or the messages of the problems that made it unusable), its field lengths for search, and
+ * where its body stands in the data file (byte offset and length).
+ */
+type Entry = [string, number, number, number, number, number, Head | { problems: Array<Omit<BankProblem, 'file'>> }, number[], number, number];
+
+/**
+ * The manifest, `bank-<folder key>.json`; the questions' bodies and the postings of the folder's
+ * search index are in the data file it names, read piece by piece as they are needed.
+ */
+interface Manifest {
   format: number;
   version: string;
   folder: string;
-  /** Per file: size, modification time, change time, inode, the parse result, and when it was cached. */
-  entries: Record<string, [number, number, number, number, ParsedFile, number]>;
+  data: string;
+  entries: Entry[];
+  /** Per word of the folder's questions, where its postings stand in the data file (byte offset, length). */
+  words: Record<string, [number, number]>;
 }
 
 /** A short, stable name for a folder path (64-bit FNV-1a): no need to load node:crypto for it. */
@@ -30,101 +65,374 @@ function pathKey(path: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-const sameStamp = (entry: CacheFile['entries'][string], stamp: FileStamp) =>
-  Array.isArray(entry) &&
-  entry[0] === stamp.size && entry[1] === stamp.mtimeMs && entry[2] === stamp.ctimeMs && entry[3] === stamp.ino;
-
-/** Whether the file had settled when its entry was made, so that its stamp says it is unchanged. */
-const settled = (entry: CacheFile['entries'][string], stamp: FileStamp) =>
-  typeof entry[5] === 'number' && Math.max(stamp.mtimeMs, stamp.ctimeMs) <= entry[5] - SETTLED_MS;
-
-const isCleanString = (value: unknown): value is string => typeof value === 'string' && stripControlSequences(value) === value;
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isCleanString);
-
 /**
- * Whether a cached result has the shape the parser produces, for this file, with no control
- * characters in any string: a cache file is data on disk that anyone could have edited.
+ * Whether JSON text holds a character that sanitising strips (controls but tab and newline, C1,
+ * bidi overrides), raw or escaped. Parse results are sanitised before they are cached, so any such
+ * character means the file was edited by hand: one scan of the text replaces checking every string.
+ * An escape is one preceded by an odd run of backslashes (`\\u001b` is a backslash and text).
  */
-function isValidResult(result: unknown, file: string): result is ParsedFile {
-  if (result === null || typeof result !== 'object') return false;
-  const r = result as Record<string, unknown>;
-  if (r.question === undefined) {
-    return Array.isArray(r.problems) && r.problems.length > 0 && r.problems.every((p) => p !== null && typeof p === 'object' && (p as { file?: unknown }).file === file && isCleanString((p as { message?: unknown }).message));
+export const UNSAFE_JSON = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|(?<!\\)(?:\\\\)*\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]))/;
+
+/** Parses JSON text that must be free of control characters; undefined if it is not. */
+function parseClean(text: string): unknown {
+  if (UNSAFE_JSON.test(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
-  const q = r.question as Record<string, unknown>;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const DEFAULTABLE = new Set(['id', 'topic', 'difficulty', 'passMark']);
+
+/** Whether an entry has the shape this version writes (its strings were checked with the manifest's text). */
+function isValidEntry(entry: unknown): entry is Entry {
+  if (!Array.isArray(entry) || entry.length !== 10 || !isString(entry[0]) || ![1, 2, 3, 4, 5].every((i) => typeof entry[i] === 'number') || !isCount(entry[8]) || !isCount(entry[9])) return false;
+  const [, , , , , , head, lengths] = entry as unknown[];
+  if (!Array.isArray(lengths) || lengths.length !== 6 || !lengths.every(isCount)) return false;
+  if (isObject(head)) return Array.isArray(head.problems) && head.problems.length > 0 && head.problems.every((p) => isObject(p) && isString(p.message) && (p.severity === 'error' || p.severity === 'warning') && (p.line === undefined || isCount(p.line)));
+  if (!Array.isArray(head) || head.length !== 12) return false;
+  const [id, question, topic, tags, difficulty, passMark, followUps, formerIds, answerLine, rubricProposed, defaulted, keyTermCount] = head as unknown[];
   return (
-    Array.isArray(r.problems) &&
-    r.problems.length === 0 &&
-    q !== null &&
-    typeof q === 'object' &&
-    q.file === file &&
-    [q.id, q.question, q.topic].every((v) => isCleanString(v) && v !== '') &&
-    isCleanString(q.answer) &&
-    DIFFICULTIES.includes(q.difficulty as never) &&
-    isStringList(q.tags) &&
-    isStringList(q.followUps) &&
-    isStringList(q.formerIds) &&
-    Array.isArray(q.defaulted) &&
-    typeof q.passMark === 'number' &&
-    q.passMark > 0 &&
-    q.passMark <= 1 &&
-    q.keyTermsDerived === false &&
-    typeof q.rubricProposed === 'boolean' &&
-    q.extra !== null &&
-    typeof q.extra === 'object' &&
-    Array.isArray(q.keyTerms) &&
-    q.keyTerms.every((k: Record<string, unknown>) => k !== null && typeof k === 'object' && isCleanString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && k.weight <= MAX_WEIGHT && typeof k.core === 'boolean') &&
-    Array.isArray(q.misconceptions) &&
-    q.misconceptions.every((m: Record<string, unknown>) => m !== null && typeof m === 'object' && isCleanString(m.claim) && isCleanString(m.why) && isStringList(m.aliases))
+    [id, question, topic].every((v) => isString(v) && v !== '') &&
+    isStringList(tags) &&
+    DIFFICULTIES.includes(difficulty as Difficulty) &&
+    typeof passMark === 'number' &&
+    passMark > 0 &&
+    passMark <= 1 &&
+    isStringList(followUps) &&
+    isStringList(formerIds) &&
+    (answerLine === null || isCount(answerLine)) &&
+    typeof rubricProposed === 'boolean' &&
+    isStringList(defaulted) &&
+    defaulted.every((d) => DEFAULTABLE.has(d)) &&
+    isCount(keyTermCount)
   );
 }
 
+function headOf(q: Question): Head {
+  return [q.id, q.question, q.topic, q.tags, q.difficulty, q.passMark, q.followUps, q.formerIds, q.answerLine ?? null, q.rubricProposed, q.defaulted, q.keyTerms.length];
+}
+
+type Body = Pick<Question, 'answer' | 'keyTerms' | 'misconceptions' | 'extra'>;
+const EMPTY_BODY: Body = { answer: '', keyTerms: [], misconceptions: [], extra: {} };
+const bodyOf = ({ answer, keyTerms, misconceptions, extra }: Question): Body => ({ answer, keyTerms, misconceptions, extra });
+
+/** Whether a cached body has the shape the parser produces (its strings were checked with its text). */
+function isValidBody(body: unknown, keyTermCount: number): body is Body {
+  if (!isObject(body)) return false;
+  const { answer, keyTerms, misconceptions, extra } = body;
+  return (
+    isString(answer) &&
+    isObject(extra) &&
+    Array.isArray(keyTerms) &&
+    keyTerms.length === keyTermCount &&
+    keyTerms.every((k) => isObject(k) && isString(k.term) && isStringList(k.aliases) && typeof k.weight === 'number' && k.weight > 0 && k.weight <= MAX_WEIGHT && typeof k.core === 'boolean') &&
+    Array.isArray(misconceptions) &&
+    misconceptions.every((m) => isObject(m) && isString(m.claim) && isString(m.why) && isStringList(m.aliases))
+  );
+}
+
+/**
+ * A question made from its cached head, which reads its body (answer, key terms, misconceptions,
+ * unknown fields) when one of them is first used. These are accessors of the
+ * class, not of each object: accessors defined per object give each question a shape of its own,
+ * which costs more than all the rest of loading. So a spread (`{ ...q }`) would leave them out:
+ * copy with withChanges, which reads every field by name.
+ */
+class CachedQuestion {
+  id: string;
+  question: string;
+  topic: string;
+  tags: string[];
+  difficulty: Difficulty;
+  passMark: number;
+  followUps: string[];
+  formerIds: string[];
+  answerLine?: number;
+  rubricProposed: boolean;
+  keyTermsDerived = false as const;
+  defaulted: Question['defaulted'];
+  bundled?: boolean;
+  #body: Body | (() => Body);
+  readonly #keyTermCount: number;
+
+  constructor(
+    head: Head,
+    readonly file: string,
+    readBody: () => Body,
+  ) {
+    [this.id, this.question, this.topic, this.tags, this.difficulty, this.passMark, this.followUps, this.formerIds] = head;
+    if (head[8] !== null) this.answerLine = head[8];
+    this.rubricProposed = head[9];
+    this.defaulted = head[10];
+    this.#keyTermCount = head[11];
+    this.#body = readBody;
+  }
+
+  /** Known without reading the body (see keyTermCount). */
+  get [KEY_TERM_COUNT](): number {
+    return this.#keyTermCount;
+  }
+
+  #read(): Body {
+    if (typeof this.#body === 'function') this.#body = { ...this.#body() };
+    return this.#body;
+  }
+
+  get answer() {
+    return this.#read().answer;
+  }
+  set answer(value) {
+    this.#read().answer = value;
+  }
+  get keyTerms() {
+    return this.#read().keyTerms;
+  }
+  set keyTerms(value) {
+    this.#read().keyTerms = value;
+  }
+  get misconceptions() {
+    return this.#read().misconceptions;
+  }
+  set misconceptions(value) {
+    this.#read().misconceptions = value;
+  }
+  get extra() {
+    return this.#read().extra;
+  }
+  set extra(value) {
+    this.#read().extra = value;
+  }
+
+  /** What JSON.stringify writes: every field, the body's included. */
+  toJSON(): Question {
+    return withChanges(this, {});
+  }
+}
+
+interface Result {
+  stamp: FileStamp;
+  result: ParsedFile;
+  cachedAt: number;
+  /** Its position in the manifest read, for an entry that was served from it. */
+  position?: number;
+}
+
 class FolderCache implements ParseCache {
-  private readonly seen = new Set<string>();
+  /** Entries by file, with their position in the manifest. */
+  private readonly positions = new Map<string, number>();
+  /** Every file looked up or stored this run, in order, with what it gave. */
+  private readonly results = new Map<string, Result>();
   private changed = false;
 
   constructor(
-    private readonly path: string,
-    private readonly content: CacheFile,
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly manifest: Manifest,
+    private readonly data: number | undefined,
     private readonly now: () => number,
-  ) {}
+  ) {
+    manifest.entries.forEach((entry, i) => this.positions.set(entry[0], i));
+  }
 
-  lookup(file: string, stamp: FileStamp): ParsedFile | undefined {
-    this.seen.add(file);
-    const entry = this.content.entries[file];
-    if (entry && sameStamp(entry, stamp) && settled(entry, stamp) && isValidResult(entry[4], file)) return entry[4];
-    return undefined;
+  lookup(file: string, stamp: FileStamp, reparse?: () => ParsedFile): ParsedFile | undefined {
+    const position = this.positions.get(file);
+    const entry = position === undefined ? undefined : this.manifest.entries[position];
+    if (!entry || entry[1] !== stamp.size || entry[2] !== stamp.mtimeMs || entry[3] !== stamp.ctimeMs || entry[4] !== stamp.ino) return undefined;
+    if (Math.max(stamp.mtimeMs, stamp.ctimeMs) > entry[5] - SETTLED_MS) return undefined;
+    const head = entry[6];
+    const result: ParsedFile = Array.isArray(head)
+      ? { question: new CachedQuestion(head, file, () => this.body(entry, head[11], reparse)) as Question, problems: [] }
+      : { problems: head.problems.map((problem) => ({ file, ...problem })) };
+    this.results.set(file, { stamp, result, cachedAt: entry[5], position });
+    return result;
   }
 
   store(file: string, stamp: FileStamp, result: ParsedFile): void {
-    this.seen.add(file);
-    this.content.entries[file] = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, result, this.now()];
+    this.results.set(file, { stamp, result, cachedAt: this.now() });
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed, atomically (a temporary file renamed over the old one). */
-  save(): void {
-    for (const file of Object.keys(this.content.entries)) {
-      if (!this.seen.has(file)) {
-        delete this.content.entries[file];
-        this.changed = true;
-      }
-    }
-    if (!this.changed) return;
+  /** A question's body from the data file; if it cannot be read or was tampered with, its file parsed afresh. */
+  private body(entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
+    const body = this.data === undefined ? undefined : parseClean(this.read(entry[8], entry[9]));
+    if (isValidBody(body, keyTermCount)) return body;
+    const fresh = reparse?.().question;
+    return fresh ? bodyOf(fresh) : EMPTY_BODY;
+  }
+
+  private read(offset: number, length: number): string {
+    const buffer = Buffer.allocUnsafe(length);
     try {
-      writeFileAtomic(this.path, JSON.stringify(this.content));
+      return buffer.toString('utf8', 0, readSync(this.data!, buffer, 0, length, offset));
+    } catch {
+      return '';
+    }
+  }
+
+  /**
+   * A word's postings as stored: pairs of (entry position, packed counts); undefined if unreadable
+   * or tampered with. `whole` is the data file already read, for a caller that needs every word.
+   */
+  private storedPostings(word: string, whole?: Buffer): number[] | undefined {
+    const at = Object.hasOwn(this.manifest.words, word) ? this.manifest.words[word] : undefined;
+    if (this.data === undefined || !Array.isArray(at) || !isCount(at[0]) || !isCount(at[1])) return undefined;
+    const list = parseClean(whole ? whole.toString('utf8', at[0], at[0] + at[1]) : this.read(at[0], at[1]));
+    if (!Array.isArray(list) || list.length % 2 !== 0) return undefined;
+    // Stored as gaps from the position before: small numbers, short text.
+    let position = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      if (!isCount(list[i]) || !isCount(list[i + 1])) return undefined;
+      list[i] = position += list[i] as number;
+    }
+    return list as number[];
+  }
+
+  /**
+   * The search index of this folder's questions, if nothing in the folder changed since it was
+   * built and each of its questions is the one `questionOf` gives for its file.
+   */
+  termIndex(questionOf: (file: string) => Question | undefined): TermIndex | undefined {
+    const { entries, words } = this.manifest;
+    if (this.changed || this.data === undefined || this.results.size !== entries.length) return undefined;
+    const questions: Array<Question | undefined> = [];
+    const lengths = new Map<Question, number[]>();
+    const totalLengths = [0, 0, 0, 0, 0, 0];
+    for (const entry of entries) {
+      if (!Array.isArray(entry[6])) {
+        questions.push(undefined);
+        continue;
+      }
+      const question = questionOf(entry[0]);
+      // Derived key terms are made from the whole bank, after loading: the index does not hold them.
+      if (!question || question.keyTermsDerived || lengths.has(question)) return undefined;
+      questions.push(question);
+      lengths.set(question, entry[7]);
+      entry[7].forEach((length, f) => (totalLengths[f]! += length));
+    }
+    const keys = Object.keys(words);
+    // One word a line: a word holding a line break (only a hand-edited cache could) would read as two.
+    if (keys.some((word) => word === '' || word.includes('\n'))) return undefined;
+    const vocabulary = keys.join('\n');
+    return {
+      size: lengths.size,
+      totalLengths,
+      vocabulary: () => vocabulary,
+      postings: (word) => {
+        const list = this.storedPostings(word) ?? [];
+        const postings: Posting[] = [];
+        for (let i = 0; i < list.length; i += 2) {
+          const question = questions[list[i]!];
+          if (question) postings.push({ question, counts: unpackCounts(list[i + 1]!) });
+        }
+        return postings;
+      },
+      lengthsOf: (question) => lengths.get(question),
+    };
+  }
+
+  /**
+   * Writes the cache if anything changed: the data file (the postings) under a new name, then the
+   * manifest naming it, each atomically; then the data files no manifest names any more (a reader
+   * that opened one keeps reading it). Entries served unchanged keep their postings, renumbered;
+   * only the files parsed this run are worked out afresh.
+   */
+  save(): void {
+    if (!this.changed && this.results.size === this.manifest.entries.length) return;
+    try {
+      const results = [...this.results].map(([file, result]) => ({ file, ...result }));
+      // Unchanged entries first, in their old order, so that their kept postings stay in order.
+      let kept = results.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
+      let fresh = results.filter((r) => r.position === undefined);
+      const postings = new Map<string, number[]>();
+      const old = kept.length > 0 ? this.readOld(new Map(kept.map((r, i) => [r.position!, i])), postings) : undefined;
+      if (!old) {
+        // The old data cannot be read: work every question out afresh.
+        postings.clear();
+        fresh = [...kept, ...fresh];
+        kept = [];
+      }
+      const pieces: Buffer[] = [];
+      let offset = 0;
+      const put = (bytes: Buffer): [number, number] => {
+        pieces.push(bytes);
+        offset += bytes.length;
+        return [offset - bytes.length, bytes.length];
+      };
+      const entries: Entry[] = kept.map((r) => {
+        const entry = [...this.manifest.entries[r.position!]!] as Entry;
+        [entry[8], entry[9]] = put(old!.subarray(entry[8], entry[8] + entry[9]));
+        return entry;
+      });
+      for (const { file, stamp, result, cachedAt } of fresh) {
+        const position = entries.length;
+        const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, cachedAt] as const;
+        if (!result.question) {
+          entries.push([file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0]);
+          continue;
+        }
+        const terms = questionTerms(result.question);
+        for (const [word, packed] of terms.counts) {
+          const list = postings.get(word);
+          if (list) list.push(position, packed);
+          else postings.set(word, [position, packed]);
+        }
+        entries.push([file, ...stamps, headOf(result.question), terms.lengths, ...put(Buffer.from(JSON.stringify(bodyOf(result.question))))]);
+      }
+      const words: Manifest['words'] = {};
+      for (const [word, list] of postings) {
+        // Positions as gaps from the one before: small numbers, short text.
+        for (let i = list.length - 2; i > 0; i -= 2) list[i]! -= list[i - 2]!;
+        words[word] = put(Buffer.from(JSON.stringify(list)));
+      }
+      const data = `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`;
+      writeFileAtomic(join(this.dir, data), Buffer.concat(pieces, offset), { flush: false });
+      writeFileAtomic(join(this.dir, `${this.name}.json`), JSON.stringify({ ...this.manifest, data, entries, words }), { flush: false });
+      for (const other of readdirSync(this.dir)) {
+        if (other !== data && other.startsWith(`${this.name}.`) && other.endsWith('.data')) rmSync(join(this.dir, other), { force: true });
+      }
     } catch {
       // A cache that cannot be written only costs speed next time.
     }
   }
+
+  /**
+   * Reads the old data file whole, and copies the stored postings of the entries kept (old
+   * position → new) into `postings`. Undefined if it cannot be read or was tampered with.
+   */
+  private readOld(renumbered: Map<number, number>, postings: Map<string, number[]>): Buffer | undefined {
+    let whole: Buffer;
+    try {
+      whole = readFileSync(this.data!);
+    } catch {
+      return undefined;
+    }
+    for (const word of Object.keys(this.manifest.words)) {
+      const stored = this.storedPostings(word, whole);
+      if (!stored) return undefined;
+      const list: number[] = [];
+      for (let i = 0; i < stored.length; i += 2) {
+        const position = renumbered.get(stored[i]!);
+        if (position !== undefined) list.push(position, stored[i + 1]!);
+      }
+      if (list.length > 0) postings.set(word, list);
+    }
+    return whole;
+  }
 }
 
 /**
- * The parsed-bank cache: one file per bank folder in `<data folder>/cache/`, holding each
- * question file's parse result keyed by its path, size, modification and change times and inode.
- * Nothing in it is trusted blindly: an entry is used only for the very same file stamp, made
- * after the file had settled (SETTLED_MS), after its shape is checked, and a cache from another
- * version of nnquiz is ignored.
+ * The parsed-bank cache: per bank folder in `<data folder>/cache/`, a manifest of its question
+ * files, each keyed by its path, size, modification and change times and inode, with the short
+ * fields of its question, and a data file with the folder's search index. Nothing in it is
+ * trusted blindly: an entry is used only for the very same file stamp, made after the file had
+ * settled (SETTLED_MS); text holding a control character is refused whole; every entry's shape is
+ * checked; a cache from another version of nnquiz is ignored.
  */
 export class BankCache {
   private readonly folders: FolderCache[] = [];
@@ -143,18 +451,31 @@ export class BankCache {
     } catch {
       return undefined;
     }
-    const path = join(this.dir, `bank-${pathKey(real)}.json`);
-    const fresh: CacheFile = { format: CACHE_FORMAT, version: this.version, folder: real, entries: {} };
-    let content = fresh;
+    const name = `bank-${pathKey(real)}`;
+    let manifest: Manifest = { format: CACHE_FORMAT, version: this.version, folder: real, data: '', entries: [], words: {} };
+    let data: number | undefined;
     try {
-      const loaded = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-      if (loaded.format === CACHE_FORMAT && loaded.version === this.version && loaded.folder === real && loaded.entries && typeof loaded.entries === 'object') {
-        content = loaded as CacheFile;
+      const loaded = parseClean(readFileSync(join(this.dir, `${name}.json`), 'utf8'));
+      if (
+        isObject(loaded) &&
+        loaded.format === CACHE_FORMAT &&
+        loaded.version === this.version &&
+        loaded.folder === real &&
+        isString(loaded.data) &&
+        loaded.data.startsWith(`${name}.`) &&
+        /^[\w.-]+\.data$/.test(loaded.data) &&
+        isObject(loaded.words) &&
+        Array.isArray(loaded.entries) &&
+        loaded.entries.every(isValidEntry)
+      ) {
+        // Opened now: a writer that replaces it later leaves this run reading the one it began with.
+        data = openSync(join(this.dir, loaded.data), 'r');
+        manifest = loaded as unknown as Manifest;
       }
     } catch {
       // Missing or unreadable: start afresh.
     }
-    const cache = new FolderCache(path, content, this.now);
+    const cache = new FolderCache(this.dir, name, manifest, data, this.now);
     this.folders.push(cache);
     return cache;
   };

@@ -103,3 +103,10 @@ describe('searchQuestions within a filter', () => {
     expect(searchQuestions(bank, 'dropout', 10, [])).toEqual([]);
   });
 });
+
+describe('searchQuestions looks for phrases only where they could change the results', () => {
+  it.each(['learning rate', 'attention heads', 'batch norm', 'vanishing gradient', 'weight decay regularization', 'kv cache'])('ranks the top hits of "%s" as a search for every hit does', (query) => {
+    const every = searchQuestions(bank, query, bank.length);
+    for (const limit of [1, 3, 10]) expect(searchQuestions(bank, query, limit)).toEqual(every.slice(0, limit));
+  });
+});

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { FileStamp, ParsedFile } from '../../src/core/bank/read.js';
-import { parseQuestion } from '../../src/core/bank/question.js';
+import { describe, expect, it, vi } from 'vitest';
+import { readBank, type FileStamp, type ParsedFile } from '../../src/core/bank/read.js';
+import { keyTermCount, parseQuestion, withChanges, type Question } from '../../src/core/bank/question.js';
+import { indexQuestions, type Posting } from '../../src/core/search-index.js';
+import { searchQuestions } from '../../src/core/search.js';
 import { BankCache } from '../../src/store/bank-cache.js';
 import { tempDir } from '../helpers.js';
 
@@ -45,5 +48,145 @@ describe('BankCache', () => {
     old.forFolder(bank)!.store(file, stamp, parsed('What is dropout?'));
     old.save();
     expect(new BankCache(join(dir, 'cache'), '1.0.0').forFolder(bank)!.lookup(file, stamp)).toBeUndefined();
+  });
+});
+
+describe('BankCache with a bank on disk', () => {
+  const later = () => Date.now() + 60_000;
+  const file = (id: string, extra = '', body = `It is ${id}, which regularises a network.`) =>
+    `---\nid: ${id}\nquestion: What is ${id}?\ntags: [t1, t2]\nkey_terms:\n  - term: ${id} idea\n    aliases: [${id} notion]\n  - regularises\nmisconceptions:\n  - claim: ${id} is magic\n    why: it is not\n${extra}---\n${body}\n`;
+
+  function bankOf(files: Record<string, string>): string {
+    const bank = tempDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(bank, name), text);
+    return bank;
+  }
+  /** Reads the bank through a cache in `data`, as one run of nnquiz does, and saves the cache. */
+  function run(bank: string, data: string) {
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const result = readBank([bank], { cacheFor: cache.forFolder });
+    cache.save();
+    return result;
+  }
+  const plain = (questions: Question[]) => questions.map((q) => withChanges(q, {}));
+  const cacheFiles = (data: string) => readdirSync(join(data, 'cache')).sort();
+  const manifestOf = (data: string) => join(data, 'cache', cacheFiles(data).find((f) => f.endsWith('.json'))!);
+  const dataFileOf = (data: string) => join(data, 'cache', cacheFiles(data).find((f) => f.endsWith('.data'))!);
+
+  it('gives back every field of every question, the body read only when first used', () => {
+    const bank = bankOf({ 'a.md': file('alpha', 'difficulty: hard\nfollow_ups: [beta]\nanswer_style: long\n'), 'b.md': file('beta'), 'bad.md': 'no front matter\n' });
+    const data = tempDir();
+    const first = run(bank, data);
+    const second = run(bank, data);
+    expect(plain(second.questions)).toEqual(plain(first.questions));
+    expect(second.problems).toEqual(first.problems);
+    expect(JSON.parse(JSON.stringify(second.questions))).toEqual(JSON.parse(JSON.stringify(first.questions)));
+    expect(second.questions[0]!.extra).toEqual({ answer_style: 'long' });
+  });
+
+  it('knows how many key terms a question has without reading its body, and reads it from the cache, not the file', () => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const folder = cache.forFolder(bank)!;
+    const stats = statSync(join(bank, 'a.md'));
+    const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    const reparse = vi.fn(() => ({ problems: [] }));
+    const question = folder.lookup(join(bank, 'a.md'), stamp, reparse)!.question!;
+    expect(keyTermCount(question)).toBe(2);
+    expect(question.keyTerms.map((k) => k.term)).toEqual(['alpha idea', 'regularises']);
+    expect(question.misconceptions[0]!.claim).toBe('alpha is magic');
+    expect(reparse).not.toHaveBeenCalled();
+  });
+
+  it('parses the file afresh when a body in the data file was tampered with', () => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    const text = readFileSync(dataFileOf(data), 'utf8');
+    writeFileSync(dataFileOf(data), text.replace('It is alpha', 'It is \\u001b[31malpha'));
+    const [question] = run(bank, data).questions;
+    expect(question!.answer).toBe('It is alpha, which regularises a network.');
+  });
+
+  it.each([
+    ['an escaped control character', (text: string) => text.replace('What is alpha?', 'What is \\u001b]52;c;aGk=\\u0007alpha?')],
+    ['a raw C1 control', (text: string) => text.replace('What is alpha?', 'What is \u009balpha?')],
+    ['a bidi override', (text: string) => text.replace('What is alpha?', 'What is \u202ealpha?')],
+    ['an escaped carriage return', (text: string) => text.replace('What is alpha?', 'What is\\ralpha?')],
+  ])('ignores a manifest holding %s, and parses the files instead', (_, tamper) => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    writeFileSync(manifestOf(data), tamper(readFileSync(manifestOf(data), 'utf8')));
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const folder = cache.forFolder(bank)!;
+    const stats = statSync(join(bank, 'a.md'));
+    expect(folder.lookup(join(bank, 'a.md'), { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino })).toBeUndefined();
+    expect(run(bank, data).questions[0]!.question).toBe('What is alpha?');
+  });
+
+  it('accepts text that only spells an escape: a backslash followed by u001b', () => {
+    const bank = bankOf({ 'a.md': file('alpha', '', 'Colours start with \\u001b in C source.') });
+    const data = tempDir();
+    run(bank, data);
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const folder = cache.forFolder(bank)!;
+    const stats = statSync(join(bank, 'a.md'));
+    const question = folder.lookup(join(bank, 'a.md'), { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino }, () => ({ problems: [] }))!.question!;
+    expect(question.answer).toBe('Colours start with \\u001b in C source.');
+  });
+
+  it('keeps a search index that finds what an index built from the questions finds', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta'), 'c.md': file('gamma', '', 'Dropout drops units; dropout again.') });
+    const data = tempDir();
+    run(bank, data);
+    const loaded = run(bank, data);
+    expect(loaded.termIndexes).toHaveLength(1);
+    const [stored] = loaded.termIndexes;
+    const built = indexQuestions(loaded.questions);
+    expect(stored!.size).toBe(3);
+    expect(stored!.totalLengths).toEqual(built.totalLengths);
+    expect(stored!.vocabulary().split('\n').sort()).toEqual(built.vocabulary().split('\n').sort());
+    for (const word of ['dropout', 'alpha', 'regularises', 't1', 'what']) {
+      const byId = (postings: readonly Posting[]) => postings.map((p) => [p.question.id, p.counts]).sort();
+      expect(byId(stored!.postings(word))).toEqual(byId(built.postings(word)));
+    }
+    expect(searchQuestions(loaded.questions, 'dropout', 10, undefined, stored)).toEqual(searchQuestions(loaded.questions, 'dropout'));
+  });
+
+  it('keeps no index for a run in which a file changed, and updates it for the next run, keeping one data file', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta'), 'c.md': file('gamma') });
+    const data = tempDir();
+    run(bank, data);
+    writeFileSync(join(bank, 'b.md'), file('beta', '', 'Now about attention heads.'));
+    rmSync(join(bank, 'c.md'));
+    writeFileSync(join(bank, 'd.md'), file('delta', '', 'Attention again.'));
+    expect(run(bank, data).termIndexes).toEqual([]);
+    const next = run(bank, data);
+    expect(next.termIndexes).toHaveLength(1);
+    const ids = (word: string) => next.termIndexes[0]!.postings(word).map((p) => p.question.id).sort();
+    expect(ids('attention')).toEqual(['beta', 'delta']);
+    expect(ids('gamma')).toEqual([]);
+    expect(ids('alpha')).toEqual(['alpha']);
+    expect(cacheFiles(data).filter((f) => f.endsWith('.data'))).toHaveLength(1);
+  });
+
+  it('rebuilds the index whole when stored postings were tampered with', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
+    const data = tempDir();
+    run(bank, data);
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, [number, number]> };
+    const [offset, length] = manifest.words.alpha!;
+    const bytes = readFileSync(dataFileOf(data));
+    bytes.fill(' '.charCodeAt(0), offset, offset + length);
+    bytes.write('"x"', offset);
+    writeFileSync(dataFileOf(data), bytes);
+    const tampered = run(bank, data);
+    expect(tampered.termIndexes[0]!.postings('alpha')).toEqual([]);
+    writeFileSync(join(bank, 'b.md'), file('beta', '', 'Changed.'));
+    run(bank, data);
+    expect(run(bank, data).termIndexes[0]!.postings('alpha').map((p) => p.question.id)).toEqual(['alpha']);
   });
 });

@@ -64,9 +64,48 @@ export interface Question {
   extra: Record<string, unknown>;
 }
 
+/**
+ * Set by a loader that reads a question's model answer and rubric only when they are first used
+ * (the bank cache): how many key terms it has, so that asking does not load them.
+ */
+export const KEY_TERM_COUNT = Symbol('nnquiz.keyTermCount');
+
+/** How many key terms a question lists, without loading them where its loader can say. */
+export function keyTermCount(question: Pick<Question, 'keyTerms'>): number {
+  return (question as { [KEY_TERM_COUNT]?: number })[KEY_TERM_COUNT] ?? question.keyTerms.length;
+}
+
+/**
+ * A copy of a question with some fields changed. Every field is read by name rather than spread, so
+ * that a question whose answer and rubric load on first use (the bank cache's) is copied whole.
+ */
+export function withChanges(q: Question, changes: Partial<Question>): Question {
+  const copy: Question = {
+    id: q.id,
+    question: q.question,
+    topic: q.topic,
+    tags: q.tags,
+    difficulty: q.difficulty,
+    keyTerms: q.keyTerms,
+    misconceptions: q.misconceptions,
+    keyTermsDerived: q.keyTermsDerived,
+    rubricProposed: q.rubricProposed,
+    passMark: q.passMark,
+    followUps: q.followUps,
+    formerIds: q.formerIds,
+    answer: q.answer,
+    file: q.file,
+    defaulted: q.defaulted,
+    extra: q.extra,
+  };
+  if (q.answerLine !== undefined) copy.answerLine = q.answerLine;
+  if (q.bundled !== undefined) copy.bundled = q.bundled;
+  return Object.assign(copy, changes);
+}
+
 /** Whether an answer to it can be graded: a question with no model answer and no key terms (an unanswered import) has nothing to grade against. */
 export function canBeGraded(question: Pick<Question, 'keyTerms'>): boolean {
-  return question.keyTerms.length > 0;
+  return keyTermCount(question) > 0;
 }
 
 export interface ParseContext {
@@ -176,9 +215,12 @@ export function parseQuestion(text: string, context: ParseContext): ParseResult 
 /** The line where the answer's first text stands: the body is the end of the file, so count back from there. */
 function answerStartLine(source: string, body: string): number | undefined {
   if (!source.endsWith(body)) return undefined;
-  const newlines = (text: string) => text.split('\n').length - 1;
   const leading = /^\s*/.exec(body)![0];
-  return newlines(source) - newlines(body) + newlines(leading.slice(0, leading.lastIndexOf('\n') + 1)) + 1;
+  // The line breaks before the body, and those of the blank lines that open it.
+  const end = source.length - body.length + leading.lastIndexOf('\n') + 1;
+  let lines = 1;
+  for (let at = source.indexOf('\n'); at !== -1 && at < end; at = source.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function toQuestion(data: Record<string, unknown>, body: string, context: ParseContext, answerLine: number | undefined): Question {

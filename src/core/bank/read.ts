@@ -4,12 +4,15 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { withDerivedKeyTerms } from '../grading/derive.js';
 import { formerIdMap } from './ids.js';
 import type { BankProblem } from './problem.js';
-import { parseQuestion, type Question } from './question.js';
+import { parseQuestion, withChanges, type Question } from './question.js';
 import { quoteFound } from '../safe-text.js';
+import type { TermIndex } from '../search-index.js';
 
 export interface Bank {
   questions: Question[];
   problems: BankProblem[];
+  /** Search indexes the caches kept, each covering the questions of one folder (see bankIndex). */
+  termIndexes: TermIndex[];
 }
 
 /** What identifies one version of a file: if any of these changed, the file changed. */
@@ -27,8 +30,11 @@ export type ParsedFile = ReturnType<typeof parseQuestion>;
  * a result only for the very same stamp; the loader stays correct with any cache, or none.
  */
 export interface ParseCache {
-  lookup(file: string, stamp: FileStamp): ParsedFile | undefined;
+  /** `reparse` parses the file afresh, for a cache that finds later that it cannot give all of it. */
+  lookup(file: string, stamp: FileStamp, reparse?: () => ParsedFile): ParsedFile | undefined;
   store(file: string, stamp: FileStamp, result: ParsedFile): void;
+  /** The folder's search index, if the cache holds one that is current for the questions `questionOf` gives by file. */
+  termIndex?(questionOf: (file: string) => Question | undefined): TermIndex | undefined;
 }
 
 export interface ReadBankOptions {
@@ -60,6 +66,7 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
   const problems: BankProblem[] = [];
   const byId = new Map<string, Question>();
   const seenFolders = new Set<string>();
+  const cached: Array<{ cache: ParseCache; files: Set<string> }> = [];
   for (const folder of folders) {
     // The same folder named twice (`/b:/b/`, or through a link) is read once.
     const real = realFolder(folder);
@@ -67,6 +74,8 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
     seenFolders.add(real);
     const files = listQuestionFiles(folder, problems);
     const cache = options.cacheFor?.(folder);
+    const accepted = new Set<string>();
+    if (cache) cached.push({ cache, files: accepted });
     for (const file of files) {
       const result = readQuestionFile(file, folder, cache);
       if (!result.question) {
@@ -87,9 +96,13 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
       }
       byId.set(question.id, question);
       questions.push(question);
+      accepted.add(file);
     }
   }
-  return { questions: withDerivedKeyTerms(followFormerIds(dropClashingFormerIds(questions, problems))), problems };
+  const loaded = withDerivedKeyTerms(followFormerIds(dropClashingFormerIds(questions, problems)));
+  const byFile = new Map(loaded.map((q) => [q.file, q]));
+  const termIndexes = cached.flatMap(({ cache, files }) => cache.termIndex?.((file) => (files.has(file) ? byFile.get(file) : undefined)) ?? []);
+  return { questions: loaded, problems, termIndexes };
 }
 
 /**
@@ -112,14 +125,14 @@ function dropClashingFormerIds(questions: Question[], problems: BankProblem[]): 
     }
   }
   if (dropped.size === 0) return questions;
-  return questions.map((q) => (q.formerIds.some((f) => dropped.has(f)) ? { ...q, formerIds: q.formerIds.filter((f) => !dropped.has(f)) } : q));
+  return questions.map((q) => (q.formerIds.some((f) => dropped.has(f)) ? withChanges(q, { formerIds: q.formerIds.filter((f) => !dropped.has(f)) }) : q));
 }
 
 /** Follow-ups that name a former id lead to the question that now holds it. */
 function followFormerIds(questions: Question[]): Question[] {
   const renamed = formerIdMap(questions);
   if (renamed.size === 0) return questions;
-  return questions.map((q) => (q.followUps.some((id) => renamed.has(id)) ? { ...q, followUps: [...new Set(q.followUps.map((id) => renamed.get(id) ?? id))].filter((id) => id !== q.id) } : q));
+  return questions.map((q) => (q.followUps.some((id) => renamed.has(id)) ? withChanges(q, { followUps: [...new Set(q.followUps.map((id) => renamed.get(id) ?? id))].filter((id) => id !== q.id) }) : q));
 }
 
 function realFolder(folder: string): string {
@@ -150,7 +163,7 @@ function readQuestionFile(file: string, folder: string, cache: ParseCache | unde
   } catch (error) {
     return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const cached = cache?.lookup(file, stamp);
+  const cached = cache?.lookup(file, stamp, () => parseFile(file, folder, stamp));
   if (cached) return cached;
   const result = parseFile(file, folder, stamp);
   cache?.store(file, stamp, result);

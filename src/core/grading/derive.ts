@@ -1,6 +1,6 @@
 import { isNegated, isNegationWord } from './negation.js';
 import { stem, tokenize } from '../normalize.js';
-import type { KeyTerm, Question } from '../bank/question.js';
+import { keyTermCount, withChanges, type KeyTerm, type Question } from '../bank/question.js';
 import { isStopword } from '../stopwords.js';
 import { isClaimWord } from './keyword-list.js';
 
@@ -108,7 +108,7 @@ export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, 
 
 /** Gives every question that lists no key terms a set derived from its model answer. */
 export function withDerivedKeyTerms(questions: Question[]): Question[] {
-  if (questions.every((q) => q.keyTerms.length > 0)) return questions;
+  if (questions.every((q) => keyTermCount(q) > 0)) return questions;
   const statistics = termStatistics(questions.map((q) => q.answer));
-  return questions.map((q) => (q.keyTerms.length > 0 ? q : { ...q, keyTerms: deriveKeyTerms(q, statistics), keyTermsDerived: true }));
+  return questions.map((q) => (keyTermCount(q) > 0 ? q : withChanges(q, { keyTerms: deriveKeyTerms(q, statistics), keyTermsDerived: true })));
 }

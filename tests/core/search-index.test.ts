@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, type Question } from '../../src/core/bank/question.js';
+import { bankIndex, indexQuestions, joinIndexes, MAX_COUNT, packCounts, questionTerms, unpackCounts } from '../../src/core/search-index.js';
+
+function make(id: string, question: string, answer: string, tags = '[]'): Question {
+  const result = parseQuestion(`---\nid: ${id}\nquestion: ${question}\ntags: ${tags}\nkey_terms: [hidden state]\n---\n${answer}\n`, { file: `${id}.md`, defaultId: id });
+  if (!result.question) throw new Error(JSON.stringify(result.problems));
+  return result.question;
+}
+
+describe('packCounts', () => {
+  it.each([
+    [[0, 0, 0, 0, 0, 0], 0],
+    [[0, 0, 0, 0, 0, 1], 1],
+    [[0, 1, 0, 0, 0, 2], 256 ** 4 + 2],
+    [[MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT], 256 ** 6 - 1],
+  ])('packs %j as %d and back', (counts, packed) => {
+    expect(packCounts(counts)).toBe(packed);
+    expect(unpackCounts(packed)).toEqual(counts);
+  });
+});
+
+describe('questionTerms', () => {
+  it('counts each word per field (id, question, terms, tags, topic, answer) and measures each field', () => {
+    const q = make('rnn', 'What is an RNN?', 'An RNN keeps a hidden state; the state is updated.', '[sequence]');
+    const terms = questionTerms(q);
+    expect(unpackCounts(terms.counts.get('rnn')!)).toEqual([1, 1, 0, 0, 0, 1]);
+    expect(unpackCounts(terms.counts.get('state')!)).toEqual([0, 0, 1, 0, 0, 2]);
+    expect(unpackCounts(terms.counts.get('sequence')!)).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(terms.lengths).toEqual(['rnn'.length, 'What is an RNN?'.length, 'hidden state'.length, 'sequence'.length, q.topic.length, q.answer.length]);
+    expect(questionTerms(q)).toBe(terms);
+  });
+
+  it(`stops counting at ${MAX_COUNT}, so that the counts always fit`, () => {
+    const q = make('many', 'Many?', 'word '.repeat(MAX_COUNT + 10));
+    expect(unpackCounts(questionTerms(q).counts.get('word')!)[5]).toBe(MAX_COUNT);
+  });
+});
+
+describe('indexes', () => {
+  const a = make('a', 'What is dropout?', 'Dropout zeroes units.');
+  const b = make('b', 'What is attention?', 'Attention weighs tokens; dropout too.');
+  const c = make('c', 'What is a GAN?', 'Two networks compete.');
+
+  it('lists postings, lengths and the vocabulary of the questions held in memory', () => {
+    const index = indexQuestions([a, b]);
+    expect(index.size).toBe(2);
+    expect(index.postings('dropout').map((p) => p.question.id)).toEqual(['a', 'b']);
+    expect(index.postings('absent')).toEqual([]);
+    expect(index.vocabulary().split('\n')).toContain('attention');
+    expect(index.lengthsOf(c)).toBeUndefined();
+    expect(index.totalLengths[5]).toBe(a.answer.length + b.answer.length);
+  });
+
+  it('reads several indexes as one', () => {
+    const joined = joinIndexes([indexQuestions([a]), indexQuestions([b, c])]);
+    expect(joined.size).toBe(3);
+    expect(joined.postings('dropout').map((p) => p.question.id)).toEqual(['a', 'b']);
+    expect(joined.lengthsOf(c)).toEqual(questionTerms(c).lengths);
+    expect(joined.vocabulary().split('\n').filter((w) => w === 'what')).toHaveLength(1);
+  });
+
+  it('covers the questions a kept index leaves out with one built in memory', () => {
+    const index = bankIndex([a, b, c], [indexQuestions([a])]);
+    expect(index.size).toBe(3);
+    expect(index.postings('networks').map((p) => p.question.id)).toEqual(['c']);
+  });
+});
