@@ -69,21 +69,14 @@ export function fieldText(question: Question, field: SearchField): string {
 // The packed count's unit for each field: the answer's is 1 (see packCounts).
 const UNITS = SEARCH_FIELDS.map((_, f) => 256 ** (SEARCH_FIELDS.length - 1 - f));
 
-const termsOf = new WeakMap<Question, QuestionTerms>();
-
 export interface QuestionTerms {
   /** Each word with its six field counts packed into one number (packCounts). */
   counts: Map<string, number>;
   lengths: number[];
 }
 
-/**
- * One question's words with their counts per field, and its field lengths: what an index stores of
- * it. Worked out once per question object (the cache and search both ask on a first run).
- */
+/** One question's words with their counts per field, and its field lengths: what an index stores of it. */
 export function questionTerms(question: Question): QuestionTerms {
-  let terms = termsOf.get(question);
-  if (terms) return terms;
   const counts = new Map<string, number>();
   const lengths = SEARCH_FIELDS.map((field, f) => {
     const text = fieldText(question, field);
@@ -94,8 +87,7 @@ export function questionTerms(question: Question): QuestionTerms {
     }
     return text.length;
   });
-  termsOf.set(question, (terms = { counts, lengths }));
-  return terms;
+  return { counts, lengths };
 }
 
 /** An index of questions held in memory. */

@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
@@ -229,6 +229,7 @@ class FolderCache implements ParseCache {
   /** Every file looked up or stored this run, in order, with what it gave. */
   private readonly results = new Map<string, Result>();
   private changed = false;
+  private planned: Plan | undefined;
 
   constructor(
     private readonly dir: string,
@@ -275,14 +276,11 @@ class FolderCache implements ParseCache {
     }
   }
 
-  /**
-   * A word's postings as stored: pairs of (entry position, packed counts); undefined if unreadable
-   * or tampered with. `whole` is the data file already read, for a caller that needs every word.
-   */
-  private storedPostings(word: string, whole?: Buffer): number[] | undefined {
+  /** A word's postings as stored: pairs of (entry position, packed counts); undefined if unreadable or tampered with. */
+  private storedPostings(word: string): number[] | undefined {
     const at = Object.hasOwn(this.manifest.words, word) ? this.manifest.words[word] : undefined;
     if (this.data === undefined || !Array.isArray(at) || !isCount(at[0]) || !isCount(at[1])) return undefined;
-    const list = parseClean(whole ? whole.toString('utf8', at[0], at[0] + at[1]) : this.read(at[0], at[1]));
+    const list = parseClean(this.read(at[0], at[1]));
     if (!Array.isArray(list) || list.length % 2 !== 0) return undefined;
     // Stored as gaps from the position before: small numbers, short text.
     let position = 0;
@@ -294,127 +292,60 @@ class FolderCache implements ParseCache {
   }
 
   /**
-   * The search index of this folder's questions, if nothing in the folder changed since it was
-   * built and each of its questions is the one `questionOf` gives for its file.
+   * The search index of this folder's questions, each the one `questionOf` gives for its file: the
+   * stored one if every file matched its entry, else the one the next save will store.
    */
   termIndex(questionOf: (file: string) => Question | undefined): TermIndex | undefined {
-    const { entries, words } = this.manifest;
-    if (this.changed || this.data === undefined || this.results.size !== entries.length) return undefined;
-    const questions: Array<Question | undefined> = [];
-    const lengths = new Map<Question, number[]>();
-    const totalLengths = [0, 0, 0, 0, 0, 0];
-    for (const entry of entries) {
-      if (!Array.isArray(entry[6])) {
-        questions.push(undefined);
+    if (!this.changed && this.data !== undefined && this.results.size === this.manifest.entries.length) {
+      return indexOver(this.manifest.entries, Object.keys(this.manifest.words), (word) => this.storedPostings(word), questionOf);
+    }
+    const { entries, postings } = this.plan();
+    return indexOver(entries, [...postings.keys()], (word) => postings.get(word), questionOf);
+  }
+
+  /**
+   * The next manifest's entries and postings: the entries served unchanged first, in their old
+   * order, keeping their stored postings (renumbered), then the files parsed this run, worked out
+   * afresh. Made once, for the index of this run and for the save.
+   */
+  private plan(): Plan {
+    if (this.planned) return this.planned;
+    const rows = [...this.results].map(([file, result]) => ({ file, ...result }));
+    let kept = rows.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
+    let fresh = rows.filter((r) => r.position === undefined);
+    const postings = new Map<string, number[]>();
+    if (kept.length > 0 && !this.keepPostings(new Map(kept.map((r, i) => [r.position!, i])), postings)) {
+      // The stored postings cannot be read: work every question out afresh.
+      postings.clear();
+      fresh = [...kept, ...fresh];
+      kept = [];
+    }
+    const entries: Entry[] = kept.map((r) => this.manifest.entries[r.position!]!);
+    const sources: Array<number | Question | undefined> = kept.map((r) => r.position);
+    for (const { file, stamp, result, cachedAt } of fresh) {
+      const position = entries.length;
+      const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, cachedAt] as const;
+      sources.push(result.question);
+      if (!result.question) {
+        entries.push([file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0]);
         continue;
       }
-      const question = questionOf(entry[0]);
-      // Derived key terms are made from the whole bank, after loading: the index does not hold them.
-      if (!question || question.keyTermsDerived || lengths.has(question)) return undefined;
-      questions.push(question);
-      lengths.set(question, entry[7]);
-      entry[7].forEach((length, f) => (totalLengths[f]! += length));
+      const terms = questionTerms(result.question);
+      for (const [word, packed] of terms.counts) {
+        const list = postings.get(word);
+        if (list) list.push(position, packed);
+        else postings.set(word, [position, packed]);
+      }
+      entries.push([file, ...stamps, headOf(result.question), terms.lengths, 0, 0]);
     }
-    const keys = Object.keys(words);
-    // One word a line: a word holding a line break (only a hand-edited cache could) would read as two.
-    if (keys.some((word) => word === '' || word.includes('\n'))) return undefined;
-    const vocabulary = keys.join('\n');
-    return {
-      size: lengths.size,
-      totalLengths,
-      vocabulary: () => vocabulary,
-      postings: (word) => {
-        const list = this.storedPostings(word) ?? [];
-        const postings: Posting[] = [];
-        for (let i = 0; i < list.length; i += 2) {
-          const question = questions[list[i]!];
-          if (question) postings.push({ question, counts: unpackCounts(list[i + 1]!) });
-        }
-        return postings;
-      },
-      lengthsOf: (question) => lengths.get(question),
-    };
+    return (this.planned = { entries, postings, sources });
   }
 
-  /**
-   * Writes the cache if anything changed: the data file (the postings) under a new name, then the
-   * manifest naming it, each atomically; then the data files no manifest names any more (a reader
-   * that opened one keeps reading it). Entries served unchanged keep their postings, renumbered;
-   * only the files parsed this run are worked out afresh.
-   */
-  save(): void {
-    if (!this.changed && this.results.size === this.manifest.entries.length) return;
-    try {
-      const results = [...this.results].map(([file, result]) => ({ file, ...result }));
-      // Unchanged entries first, in their old order, so that their kept postings stay in order.
-      let kept = results.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
-      let fresh = results.filter((r) => r.position === undefined);
-      const postings = new Map<string, number[]>();
-      const old = kept.length > 0 ? this.readOld(new Map(kept.map((r, i) => [r.position!, i])), postings) : undefined;
-      if (!old) {
-        // The old data cannot be read: work every question out afresh.
-        postings.clear();
-        fresh = [...kept, ...fresh];
-        kept = [];
-      }
-      const pieces: Buffer[] = [];
-      let offset = 0;
-      const put = (bytes: Buffer): [number, number] => {
-        pieces.push(bytes);
-        offset += bytes.length;
-        return [offset - bytes.length, bytes.length];
-      };
-      const entries: Entry[] = kept.map((r) => {
-        const entry = [...this.manifest.entries[r.position!]!] as Entry;
-        [entry[8], entry[9]] = put(old!.subarray(entry[8], entry[8] + entry[9]));
-        return entry;
-      });
-      for (const { file, stamp, result, cachedAt } of fresh) {
-        const position = entries.length;
-        const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, cachedAt] as const;
-        if (!result.question) {
-          entries.push([file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0]);
-          continue;
-        }
-        const terms = questionTerms(result.question);
-        for (const [word, packed] of terms.counts) {
-          const list = postings.get(word);
-          if (list) list.push(position, packed);
-          else postings.set(word, [position, packed]);
-        }
-        entries.push([file, ...stamps, headOf(result.question), terms.lengths, ...put(Buffer.from(JSON.stringify(bodyOf(result.question))))]);
-      }
-      const words: Manifest['words'] = {};
-      for (const [word, list] of postings) {
-        // Positions as gaps from the one before: small numbers, short text.
-        for (let i = list.length - 2; i > 0; i -= 2) list[i]! -= list[i - 2]!;
-        words[word] = put(Buffer.from(JSON.stringify(list)));
-      }
-      const data = `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`;
-      writeFileAtomic(join(this.dir, data), Buffer.concat(pieces, offset), { flush: false });
-      writeFileAtomic(join(this.dir, `${this.name}.json`), JSON.stringify({ ...this.manifest, data, entries, words }), { flush: false });
-      for (const other of readdirSync(this.dir)) {
-        if (other !== data && other.startsWith(`${this.name}.`) && other.endsWith('.data')) rmSync(join(this.dir, other), { force: true });
-      }
-    } catch {
-      // A cache that cannot be written only costs speed next time.
-    }
-  }
-
-  /**
-   * Reads the old data file whole, and copies the stored postings of the entries kept (old
-   * position → new) into `postings`. Undefined if it cannot be read or was tampered with.
-   */
-  private readOld(renumbered: Map<number, number>, postings: Map<string, number[]>): Buffer | undefined {
-    let whole: Buffer;
-    try {
-      whole = readFileSync(this.data!);
-    } catch {
-      return undefined;
-    }
+  /** Copies the stored postings of the entries kept (old position → new) into `postings`; false if any cannot be read. */
+  private keepPostings(renumbered: Map<number, number>, postings: Map<string, number[]>): boolean {
     for (const word of Object.keys(this.manifest.words)) {
-      const stored = this.storedPostings(word, whole);
-      if (!stored) return undefined;
+      const stored = this.storedPostings(word);
+      if (!stored) return false;
       const list: number[] = [];
       for (let i = 0; i < stored.length; i += 2) {
         const position = renumbered.get(stored[i]!);
@@ -422,8 +353,98 @@ class FolderCache implements ParseCache {
       }
       if (list.length > 0) postings.set(word, list);
     }
-    return whole;
+    return true;
   }
+
+  /**
+   * Writes the cache if anything changed: a data file under a new name (the bodies, copied from
+   * the old one for unchanged entries, then the postings), written piece by piece; then the
+   * manifest naming it, atomically; then the data files no manifest names any more (a reader that
+   * opened one keeps reading it). A data file left half-written by a crash is named by no manifest.
+   */
+  save(): void {
+    if (!this.changed && this.results.size === this.manifest.entries.length) return;
+    let fd: number | undefined;
+    try {
+      const { entries, postings, sources } = this.plan();
+      const data = `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`;
+      fd = openSync(join(this.dir, data), 'wx');
+      let offset = 0;
+      const write = (bytes: Buffer): [number, number] => {
+        writeSync(fd!, bytes);
+        offset += bytes.length;
+        return [offset - bytes.length, bytes.length];
+      };
+      const written = entries.map((entry, i) => {
+        const source = sources[i];
+        if (!Array.isArray(entry[6])) return entry;
+        const body = typeof source === 'number' ? Buffer.from(this.read(entry[8], entry[9])) : Buffer.from(JSON.stringify(bodyOf(source!)));
+        const copy = [...entry] as Entry;
+        [copy[8], copy[9]] = write(body);
+        return copy;
+      });
+      const words: Manifest['words'] = {};
+      for (const [word, list] of postings) {
+        // Positions as gaps from the one before: small numbers, short text.
+        const gaps = list.map((value, i) => (i % 2 === 0 && i > 0 ? value - list[i - 2]! : value));
+        words[word] = write(Buffer.from(JSON.stringify(gaps)));
+      }
+      closeSync(fd);
+      fd = undefined;
+      writeFileAtomic(join(this.dir, `${this.name}.json`), JSON.stringify({ ...this.manifest, data, entries: written, words }), { flush: false });
+      for (const other of readdirSync(this.dir)) {
+        if (other !== data && other.startsWith(`${this.name}.`) && other.endsWith('.data')) rmSync(join(this.dir, other), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written only costs speed next time.
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
+
+interface Plan {
+  entries: Entry[];
+  /** Per word: pairs of (position in `entries`, packed counts). */
+  postings: Map<string, number[]>;
+  /** Where each entry's body comes from: its position in the old data file's manifest, or the question parsed this run. */
+  sources: Array<number | Question | undefined>;
+}
+
+/** A term index over a folder's entries, with `postingsOf` giving a word's pairs of (entry position, packed counts). */
+function indexOver(entries: readonly Entry[], words: string[], postingsOf: (word: string) => number[] | undefined, questionOf: (file: string) => Question | undefined): TermIndex | undefined {
+  const questions: Array<Question | undefined> = [];
+  const lengths = new Map<Question, number[]>();
+  const totalLengths = [0, 0, 0, 0, 0, 0];
+  for (const entry of entries) {
+    if (!Array.isArray(entry[6])) {
+      questions.push(undefined);
+      continue;
+    }
+    const question = questionOf(entry[0]);
+    // Derived key terms are made from the whole bank, after loading: the index does not hold them.
+    if (!question || question.keyTermsDerived || lengths.has(question)) return undefined;
+    questions.push(question);
+    lengths.set(question, entry[7]);
+    entry[7].forEach((length, f) => (totalLengths[f]! += length));
+  }
+  // One word a line: a word holding a line break (only a hand-edited cache could) would read as two.
+  if (words.some((word) => word === '' || word.includes('\n'))) return undefined;
+  const vocabulary = words.join('\n');
+  return {
+    size: lengths.size,
+    totalLengths,
+    vocabulary: () => vocabulary,
+    postings: (word) => {
+      const list = postingsOf(word) ?? [];
+      const postings: Posting[] = [];
+      for (let i = 0; i < list.length; i += 2) {
+        const question = questions[list[i]!];
+        if (question) postings.push({ question, counts: unpackCounts(list[i + 1]!) });
+      }
+      return postings;
+    },
+    lengthsOf: (question) => lengths.get(question),
+  };
 }
 
 /**

@@ -28,7 +28,6 @@ describe('questionTerms', () => {
     expect(unpackCounts(terms.counts.get('state')!)).toEqual([0, 0, 1, 0, 0, 2]);
     expect(unpackCounts(terms.counts.get('sequence')!)).toEqual([0, 0, 0, 1, 0, 0]);
     expect(terms.lengths).toEqual(['rnn'.length, 'What is an RNN?'.length, 'hidden state'.length, 'sequence'.length, q.topic.length, q.answer.length]);
-    expect(questionTerms(q)).toBe(terms);
   });
 
   it(`stops counting at ${MAX_COUNT}, so that the counts always fit`, () => {
