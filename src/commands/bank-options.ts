@@ -29,7 +29,7 @@ export function loadQuestions(options: BankOptions & { dataDir?: string }): Ques
 }
 
 /** The banks in use, with the search indexes their caches kept (see loadQuestions). */
-export function loadBank(options: BankOptions & { dataDir?: string }): { questions: Question[]; termIndexes: TermIndex[] } {
+export function loadBank(options: BankOptions & { dataDir?: string }): { questions: Question[]; termIndexes: () => TermIndex[] } {
   try {
     const cache = new BankCache(join(dataFolder(options.dataDir), 'cache'), packageVersion());
     const settings = loadSettings();

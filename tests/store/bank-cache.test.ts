@@ -143,8 +143,8 @@ describe('BankCache with a bank on disk', () => {
     const data = tempDir();
     run(bank, data);
     const loaded = run(bank, data);
-    expect(loaded.termIndexes).toHaveLength(1);
-    const [stored] = loaded.termIndexes;
+    expect(loaded.termIndexes()).toHaveLength(1);
+    const [stored] = loaded.termIndexes();
     const built = indexQuestions(loaded.questions);
     expect(stored!.size).toBe(3);
     expect(stored!.totalLengths).toEqual(built.totalLengths);
@@ -164,12 +164,12 @@ describe('BankCache with a bank on disk', () => {
     rmSync(join(bank, 'c.md'));
     writeFileSync(join(bank, 'd.md'), file('delta', '', 'Attention again.'));
     for (const loaded of [run(bank, data), run(bank, data)]) {
-      expect(loaded.termIndexes).toHaveLength(1);
-      const ids = (word: string) => loaded.termIndexes[0]!.postings(word).map((p) => p.question.id).sort();
+      expect(loaded.termIndexes()).toHaveLength(1);
+      const ids = (word: string) => loaded.termIndexes()[0]!.postings(word).map((p) => p.question.id).sort();
       expect(ids('attention')).toEqual(['beta', 'delta']);
       expect(ids('gamma')).toEqual([]);
       expect(ids('alpha')).toEqual(['alpha']);
-      expect(loaded.termIndexes[0]!.size).toBe(3);
+      expect(loaded.termIndexes()[0]!.size).toBe(3);
       expect(plain(loaded.questions).map((q) => q.answer)).toEqual(['It is alpha, which regularises a network.', 'Now about attention heads.', 'Attention again.']);
     }
     expect(cacheFiles(data).filter((f) => f.endsWith('.data'))).toHaveLength(1);
@@ -186,9 +186,9 @@ describe('BankCache with a bank on disk', () => {
     bytes.write('"x"', offset);
     writeFileSync(dataFileOf(data), bytes);
     const tampered = run(bank, data);
-    expect(tampered.termIndexes[0]!.postings('alpha')).toEqual([]);
+    expect(tampered.termIndexes()[0]!.postings('alpha')).toEqual([]);
     writeFileSync(join(bank, 'b.md'), file('beta', '', 'Changed.'));
     run(bank, data);
-    expect(run(bank, data).termIndexes[0]!.postings('alpha').map((p) => p.question.id)).toEqual(['alpha']);
+    expect(run(bank, data).termIndexes()[0]!.postings('alpha').map((p) => p.question.id)).toEqual(['alpha']);
   });
 });

@@ -11,8 +11,8 @@ import type { TermIndex } from '../search-index.js';
 export interface Bank {
   questions: Question[];
   problems: BankProblem[];
-  /** Search indexes the caches kept, each covering the questions of one folder (see bankIndex). */
-  termIndexes: TermIndex[];
+  /** Search indexes the caches keep, each covering the questions of one folder (see bankIndex); worked out when asked, since only search needs them. */
+  termIndexes: () => TermIndex[];
 }
 
 /** What identifies one version of a file: if any of these changed, the file changed. */
@@ -100,8 +100,9 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
     }
   }
   const loaded = withDerivedKeyTerms(followFormerIds(dropClashingFormerIds(questions, problems)));
-  const byFile = new Map(loaded.map((q) => [q.file, q]));
-  const termIndexes = cached.flatMap(({ cache, files }) => cache.termIndex?.((file) => (files.has(file) ? byFile.get(file) : undefined)) ?? []);
+  let byFileMap: Map<string, Question> | undefined;
+  const byFile = { get: (file: string) => (byFileMap ??= new Map(loaded.map((q) => [q.file, q]))).get(file) };
+  const termIndexes = () => cached.flatMap(({ cache, files }) => cache.termIndex?.((file) => (files.has(file) ? byFile.get(file) : undefined)) ?? []);
   return { questions: loaded, problems, termIndexes };
 }
 
@@ -110,6 +111,7 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
  * both claim, is dropped from them and reported, so that progress is never credited twice.
  */
 function dropClashingFormerIds(questions: Question[], problems: BankProblem[]): Question[] {
+  if (questions.every((q) => q.formerIds.length === 0)) return questions;
   const current = new Map(questions.map((q) => [q.id, q]));
   const claims = new Map<string, Question[]>();
   for (const q of questions) for (const former of q.formerIds) claims.set(former, [...(claims.get(former) ?? []), q]);
