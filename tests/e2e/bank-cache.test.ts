@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+/** A copy of a fixture bank whose files last changed an hour ago, so that the cache trusts them. */
+function settledCopy(name: string): string {
+  const bank = tempDir(name);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else utimesSync(path, hourAgo, hourAgo);
+    }
+  };
+  walk(bank);
+  return bank;
+}
+
+describe('the parsed-bank cache, seen from the command line', () => {
+  it.each([
+    ['list --json', ['list', '--json']],
+    ['show --json', ['show', 'dropout', '--json']],
+    ['search --json', ['search', 'dropout', 'overfitting', '--json']],
+    ['search', ['search', 'gradients']],
+    ['grade --json', ['grade', 'dropout', 'it randomly drops units during training', '--json']],
+    ['export --format json', ['export', '--format', 'json']],
+    ['export --format md', ['export', '--format', 'md']],
+  ])('%s prints the same from a fresh parse and from the cache', (_, args) => {
+    const bank = settledCopy('small-bank');
+    const data = tempDir();
+    const env = { NNQUIZ_DATA_DIR: data };
+    const fresh = runCli([...args, '--bank', bank], { env });
+    expect(readdirSync(join(data, 'cache')).some((f) => f.endsWith('.data'))).toBe(true);
+    const cached = runCli([...args, '--bank', bank], { env });
+    expect(cached).toEqual(fresh);
+    expect(fresh.status).toBe(0);
+  });
+
+  it('serves an edited file as edited, and finds its new words', () => {
+    const bank = settledCopy('small-bank');
+    const env = { NNQUIZ_DATA_DIR: tempDir() };
+    expect(runCli(['search', 'zebrafish', '--json', '--bank', bank], { env }).stdout).toBe('[]\n');
+    const file = join(bank, readdirSync(bank, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('dropout.md'))!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n---\n/, '\n---\nZebrafish larvae are a model organism here.\n'));
+    const hits = JSON.parse(runCli(['search', 'zebrafish', '--json', '--bank', bank], { env }).stdout) as Array<{ id: string }>;
+    expect(hits.map((h) => h.id)).toEqual(['dropout']);
+    expect(runCli(['show', 'dropout', '--bank', bank], { env }).stdout).toContain('Zebrafish larvae');
+  });
+
+  it('never prints control sequences planted in the cache, and still answers', () => {
+    const bank = settledCopy('small-bank');
+    const data = tempDir();
+    const env = { NNQUIZ_DATA_DIR: data };
+    runCli(['list', '--bank', bank], { env });
+    const manifest = join(data, 'cache', readdirSync(join(data, 'cache')).find((f) => f.endsWith('.json'))!);
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replaceAll('What is dropout', 'What is \\u001b]8;;http://evil\\u0007dropout'));
+    const result = runCli(['list', '--bank', bank], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u001b\u0007]/);
+    expect(result.stdout).toContain('dropout');
+  });
+});
