@@ -8,16 +8,13 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 /** How often one word stands in each field of one question, in SEARCH_FIELDS order. */
 export type FieldCounts = readonly number[];
 
-/** Counts stop here (BM25 has long saturated), so that the six fit in one number: see packCounts. */
+/** Counts stop here (BM25 has long saturated), so that the six fit in one number: see unpackCounts. */
 export const MAX_COUNT = 255;
 
-/** A word's six field counts as one number, a byte each, the answer's lowest (the common case: a small number). */
-export function packCounts(counts: FieldCounts): number {
-  let packed = 0;
-  for (let f = 0; f < SEARCH_FIELDS.length; f++) packed = packed * 256 + counts[f]!;
-  return packed;
-}
-
+/**
+ * A word's six field counts, from the one number they are packed in: a byte each, in SEARCH_FIELDS
+ * order, the answer's lowest, so that the common case (a word of the answer only) is a small number.
+ */
 export function unpackCounts(packed: number): number[] {
   const counts = [0, 0, 0, 0, 0, 0];
   for (let f = SEARCH_FIELDS.length - 1; f >= 0; f--) {
@@ -66,11 +63,11 @@ export function fieldText(question: Question, field: SearchField): string {
   }
 }
 
-// The packed count's unit for each field: the answer's is 1 (see packCounts).
+// The packed count's unit for each field: the answer's is 1 (see unpackCounts).
 const UNITS = SEARCH_FIELDS.map((_, f) => 256 ** (SEARCH_FIELDS.length - 1 - f));
 
 export interface QuestionTerms {
-  /** Each word with its six field counts packed into one number (packCounts). */
+  /** Each word with its six field counts packed into one number (see unpackCounts). */
   counts: Map<string, number>;
   lengths: number[];
 }

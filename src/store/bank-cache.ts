@@ -71,7 +71,7 @@ function pathKey(path: string): string {
  * character means the file was edited by hand: one scan of the text replaces checking every string.
  * An escape is one preceded by an odd run of backslashes (`\\u001b` is a backslash and text).
  */
-export const UNSAFE_JSON = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|(?<!\\)(?:\\\\)*\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]))/;
+const UNSAFE_JSON = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|(?<!\\)(?:\\\\)*\\(?:[bfr]|u(?:00(?:0[0-8b-fB-F]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|202[a-eA-E]|206[6-9]))/;
 
 /** Parses JSON text that must be free of control characters; undefined if it is not. */
 function parseClean(text: string): unknown {
