@@ -110,3 +110,89 @@ describe('searchQuestions looks for phrases only where they could change the res
     for (const limit of [1, 3, 10]) expect(searchQuestions(bank, query, limit)).toEqual(every.slice(0, limit));
   });
 });
+
+describe('searchQuestions scoring, on small banks', () => {
+  const ids = (questions: Question[], query: string, limit = 10) => searchQuestions(questions, query, limit).map((h) => h.question.id);
+  const scoreOf = (questions: Question[], query: string, id: string) => searchQuestions(questions, query, questions.length).find((h) => h.question.id === id)?.score;
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => make(`filler-${i}`, `Filler question ${i}?`, 'Nothing to see.'));
+
+  it.each([
+    ['adjacent', 'How does the learning rate matter?', true],
+    ['one word apart', 'How does learning a rate matter?', true],
+    ['two words apart', 'How does learning of a rate matter?', false],
+    ['in the other order', 'How does the rate of learning matter?', false],
+  ])('gives the phrase bonus to query words %s: %s', (_, text, bonus) => {
+    const bank = [make('phrase', text, 'Plain.'), make('apart', 'How does learning matter, and the rate?', 'Plain.'), ...filler(3)];
+    const phrase = scoreOf(bank, 'learning rate', 'phrase')!;
+    const apart = scoreOf(bank, 'learning rate', 'apart')!;
+    if (bonus) expect(phrase).toBeGreaterThan(apart + 0.05);
+    else expect(Math.abs(phrase - apart)).toBeLessThan(0.05);
+  });
+
+  it('finds a phrase among the key terms and their aliases too', () => {
+    const bank = [make('terms', 'What helps here?', 'Plain.', 'key_terms:\n  - term: warm up\n    aliases: [learning rate warmup]\n'), make('none', 'What helps here?', 'Learning, and the rate.'), ...filler(3)];
+    expect(ids(bank, 'learning rate', 1)).toEqual(['terms']);
+  });
+
+  it('ranks a word rare in the bank above a common one', () => {
+    const bank = [make('rare', 'What is zeta?', 'Zeta.'), ...Array.from({ length: 6 }, (_, i) => make(`common-${i}`, `What is gamma ${i}?`, 'Gamma.'))];
+    const hits = searchQuestions(bank, 'zeta gamma', 10);
+    expect(hits[0]!.question.id).toBe('rare');
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+
+  it('ranks the shorter of two answers holding a word once above the longer', () => {
+    const bank = [make('long', 'One?', `Dropout. ${'More words here. '.repeat(30)}`), make('short', 'Two?', 'Dropout.'), ...filler(3)];
+    expect(ids(bank, 'dropout')).toEqual(['short', 'long']);
+  });
+
+  it('puts the question whose id is the query above one that says the same', () => {
+    // The same words, in ids of the same length: only the id's being the query tells them apart.
+    const bank = [make('batch-norm', 'What is batch norm?', 'Plain.'), make('norm-batch', 'What is batch norm?', 'Plain.'), ...filler(3)];
+    expect(ids(bank, 'norm batch')).toEqual(['norm-batch', 'batch-norm']);
+    expect(ids(bank, 'batch norm')).toEqual(['batch-norm', 'norm-batch']);
+  });
+
+  it.each([
+    ['dropout', 'dropout', 1],
+    ['dropouts', 'dropout', 0.85],
+    ['normal', 'normalization', 0.8],
+  ])('matches %s to %s as closely as the kind of match says (%d)', (query, word, _closeness) => {
+    const bank = [make('q', `What is ${word}?`, 'Plain.'), ...filler(3)];
+    expect(searchQuestions(bank, query, 1)[0]?.words).toEqual([word]);
+  });
+
+  it('ranks an exact word above its stem, a stem above a longer word it begins, and a typo below both', () => {
+    const bank = [make('exact', 'What is normal?', 'Plain.'), make('stem', 'What is normals?', 'Plain.'), make('prefix', 'What is normality?', 'Plain.'), make('typo', 'What is normel?', 'Plain.'), ...filler(3)];
+    expect(ids(bank, 'normal')).toEqual(['exact', 'stem', 'prefix', 'typo']);
+  });
+
+  it.each([
+    ['nor', 'normalization', false, 'a word of three letters begins nothing'],
+    ['norm', 'normalization', true, 'a word of four letters begins a longer one'],
+    ['rnn', 'cnn', false, 'short words allow no typo'],
+    ['drpout', 'dropout', true, 'a word of six letters allows one letter out'],
+    ['drpuot', 'dropout', false, 'but not two'],
+    ['regulrizaton', 'regularization', true, 'a word of seven letters or more allows two'],
+    ['atention', 'attention', true, 'a missing double letter'],
+    ['xropout', 'dropout', false, 'a typo keeps the first letter'],
+    ['dropoutsss', 'dropout', false, 'nor three letters too many'],
+  ])('matches %s to %s: %s (%s)', (query, word, found) => {
+    const bank = [make('q', `What is ${word}?`, 'Plain.'), ...filler(3)];
+    expect(ids(bank, query)).toEqual(found ? ['q'] : []);
+  });
+
+  it('finds nothing in an empty bank or for a query of no words', () => {
+    expect(searchQuestions([], 'dropout')).toEqual([]);
+    expect(searchQuestions([make('q', 'What is dropout?', 'Plain.')], ' ?! ')).toEqual([]);
+  });
+
+  it('scores a question that holds every query word higher than one holding half, each below 1', () => {
+    const bank = [make('both', 'What are alpha and beta?', 'Plain.'), make('one', 'What is alpha?', 'Plain.'), ...filler(3)];
+    const [both, one] = searchQuestions(bank, 'alpha beta', 10);
+    expect(both!.question.id).toBe('both');
+    expect(one!.score).toBeLessThanOrEqual(0.5);
+    expect(both!.score).toBeGreaterThan(0.5);
+    expect(both!.score).toBeLessThan(1);
+  });
+});
