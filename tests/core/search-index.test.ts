@@ -29,9 +29,17 @@ describe('questionTerms', () => {
     expect(terms.lengths).toEqual(['rnn'.length, 'What is an RNN?'.length, 'hidden state'.length, 'sequence'.length, q.topic.length, q.answer.length]);
   });
 
-  it(`stops counting at ${MAX_COUNT}, so that the counts always fit`, () => {
-    const q = make('many', 'Many?', 'word '.repeat(MAX_COUNT + 10));
-    expect(unpackCounts(questionTerms(q).counts.get('word')!)[5]).toBe(MAX_COUNT);
+  it(`stops counting at ${MAX_COUNT} in every field, so that the counts never spill into the next`, () => {
+    const q = make('many', `${'word '.repeat(MAX_COUNT + 10)}?`, 'word '.repeat(MAX_COUNT + 10));
+    expect(unpackCounts(questionTerms(q).counts.get('word')!)).toEqual([0, MAX_COUNT, 0, 0, 0, MAX_COUNT]);
+  });
+
+  it('keeps key terms, aliases and tags apart: each is its own words, and the field length counts the separators', () => {
+    const result = parseQuestion(`---\nid: sep\nquestion: Q?\ntags: [alpha, beta]\nkey_terms:\n  - term: hidden\n    aliases: [state]\n  - gate\n---\nA.\n`, { file: 'sep.md', defaultId: 'sep' });
+    const terms = questionTerms(result.question!);
+    for (const word of ['hidden', 'state', 'gate', 'alpha', 'beta']) expect(terms.counts.has(word), word).toBe(true);
+    expect(terms.lengths[2]).toBe('hidden ; state ; gate'.length);
+    expect(terms.lengths[3]).toBe('alpha beta'.length);
   });
 });
 
@@ -58,9 +66,25 @@ describe('indexes', () => {
     expect(joined.vocabulary().split('\n').filter((w) => w === 'what')).toHaveLength(1);
   });
 
+  it('adds up the field lengths of the indexes it joins', () => {
+    const joined = joinIndexes([indexQuestions([a]), indexQuestions([b, c])]);
+    expect(joined.totalLengths).toEqual(indexQuestions([a, b, c]).totalLengths);
+  });
+
   it('covers the questions a kept index leaves out with one built in memory', () => {
     const index = bankIndex([a, b, c], [indexQuestions([a])]);
     expect(index.size).toBe(3);
     expect(index.postings('networks').map((p) => p.question.id)).toEqual(['c']);
+    expect(index.postings('dropout').map((p) => p.question.id)).toEqual(['a', 'b']);
+  });
+
+  it('uses a kept index alone when it covers every question, and builds one when none is kept', () => {
+    const kept = indexQuestions([a, b]);
+    const alone = bankIndex([a, b], [kept]);
+    expect(alone.size).toBe(2);
+    expect(alone.postings('dropout').map((p) => p.question.id)).toEqual(['a', 'b']);
+    const built = bankIndex([a, b, c], []);
+    expect(built.size).toBe(3);
+    expect(built.postings('networks').map((p) => p.question.id)).toEqual(['c']);
   });
 });
