@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readBank, type FileStamp, type ParsedFile } from '../../src/core/bank/read.js';
@@ -190,5 +190,87 @@ describe('BankCache with a bank on disk', () => {
     writeFileSync(join(bank, 'b.md'), file('beta', '', 'Changed.'));
     run(bank, data);
     expect(run(bank, data).termIndexes()[0]!.postings('alpha').map((p) => p.question.id)).toEqual(['alpha']);
+  });
+  it('rewrites nothing in a run where nothing changed', () => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    const before = cacheFiles(data);
+    const manifest = readFileSync(manifestOf(data), 'utf8');
+    run(bank, data);
+    expect(cacheFiles(data)).toEqual(before);
+    expect(readFileSync(manifestOf(data), 'utf8')).toBe(manifest);
+  });
+
+  it('keeps the bodies and postings of unchanged files through an incremental save, read from the new data file', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta'), 'c.md': file('gamma') });
+    const data = tempDir();
+    run(bank, data);
+    rmSync(join(bank, 'b.md'));
+    writeFileSync(join(bank, 'd.md'), file('delta'));
+    run(bank, data);
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const loaded = readBank([bank], { cacheFor: cache.forFolder });
+    const [index] = loaded.termIndexes();
+    expect(index!.postings('what').map((p) => p.question.id).sort()).toEqual(['alpha', 'delta', 'gamma']);
+    expect(index!.postings('beta')).toEqual([]);
+    const folder = new BankCache(join(data, 'cache'), '1.0.0', later).forFolder(bank)!;
+    const s = statSync(join(bank, 'a.md'));
+    const reparse = vi.fn(() => ({ problems: [] }) as ParsedFile);
+    expect(folder.lookup(join(bank, 'a.md'), { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, reparse)!.question!.answer).toBe('It is alpha, which regularises a network.');
+    expect(reparse).not.toHaveBeenCalled();
+  });
+
+  it('trusts an entry made exactly two seconds after its file last changed, and not one made sooner', () => {
+    const dir = tempDir();
+    const bank = tempDir();
+    const at = (cachedAt: number, readAt: number) => {
+      const first = new BankCache(join(dir, `cache-${cachedAt}`), '1.0.0', () => cachedAt);
+      first.forFolder(bank)!.store('q.md', stamp, parsed('What is dropout?'));
+      first.save();
+      return new BankCache(join(dir, `cache-${cachedAt}`), '1.0.0', () => readAt).forFolder(bank)!.lookup('q.md', stamp);
+    };
+    expect(at(stamp.mtimeMs + 2_000, stamp.mtimeMs + 9_000)).toBeDefined();
+    expect(at(stamp.mtimeMs + 1_999, stamp.mtimeMs + 9_000)).toBeUndefined();
+    expect(at(stamp.ctimeMs + 2_000, stamp.mtimeMs + 9_000)).toBeDefined();
+  });
+
+  it('keeps no index for a folder with a question whose key terms are derived, which the index does not hold', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'n.md': '---\nid: plain\nquestion: What is plain?\n---\nPlain words about dropout.\n' });
+    const data = tempDir();
+    run(bank, data);
+    expect(run(bank, data).termIndexes()).toEqual([]);
+  });
+
+  it.each([
+    ['a word holding a line break', (words: Record<string, unknown>) => (words['two\nwords'] = words.alpha)],
+    ['an empty word', (words: Record<string, unknown>) => (words[''] = words.alpha)],
+  ])('keeps no index from a manifest with %s', (_, change) => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, unknown> };
+    change(manifest.words);
+    writeFileSync(manifestOf(data), JSON.stringify(manifest));
+    expect(run(bank, data).termIndexes()).toEqual([]);
+  });
+
+  it.each([
+    ['an odd number of values', '[0]'],
+    ['a negative position', '[-1,1]'],
+    ['a count that is no number', '[0,"1"]'],
+    ['no list', '{"a":1}'],
+  ])('finds no postings for a word whose stored postings hold %s', (_, postings) => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
+    const data = tempDir();
+    run(bank, data);
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, [number, number]> };
+    const offset = statSync(dataFileOf(data)).size;
+    appendFileSync(dataFileOf(data), postings);
+    manifest.words.alpha = [offset, Buffer.byteLength(postings)];
+    writeFileSync(manifestOf(data), JSON.stringify(manifest));
+    const [index] = run(bank, data).termIndexes();
+    expect(index!.postings('alpha')).toEqual([]);
+    expect(index!.postings('beta').map((p) => p.question.id)).toEqual(['beta']);
   });
 });
