@@ -96,6 +96,7 @@ const indexes = new WeakMap<readonly Question[], TermIndex>();
 /** The in-memory index of a list of questions, built once per list (a bank is searched again and again in a session). */
 function memoizedIndex(questions: readonly Question[]): TermIndex {
   let index = indexes.get(questions);
+  // Stryker disable next-line ConditionalExpression: a cache; building the index again gives the same index
   if (!index) indexes.set(questions, (index = indexQuestions(questions)));
   return index;
 }
@@ -114,6 +115,7 @@ function memoizedIndex(questions: readonly Question[]): TermIndex {
  */
 export function searchQuestions(questions: readonly Question[], query: string, limit = 10, within?: Iterable<Question>, index?: TermIndex): SearchHit[] {
   const queryWords = [...new Set(wordsOf(query))];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; with no query word or no question nothing below matches
   if (queryWords.length === 0 || questions.length === 0) return [];
   const kept = within === undefined ? undefined : new Set(within);
   const terms = index ?? memoizedIndex(questions);
@@ -121,6 +123,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
   const vocabulary = terms.vocabulary();
   const wordMatches = queryWords.map((word) => matchQueryWord(word, candidateWords(vocabulary, word)));
   const matched = new Set(wordMatches.flatMap((matches) => [...matches.keys()]));
+  // Stryker disable next-line ConditionalExpression: a shortcut; with no word matched no question has a posting
   if (matched.size === 0) return [];
 
   // Per question, the counts of each matched word in each field.
@@ -178,6 +181,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
   }
   const byRank = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id);
   hits.sort(byRank);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; one query word makes no phrase, and no hit has none to look for
   if (wordMatches.length > 1 && hits.length > 0) {
     // The phrase bonus needs a question's key terms, which a cached question reads from its file:
     // look for phrases only in hits that the bonus could lift into the results. Bonuses only
@@ -185,6 +189,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
     // Read before any bonus: the last hit may earn one in the loop.
     const { covered: lastCovered, raw: lastRaw } = hits[Math.min(limit, hits.length) - 1]!;
     for (const hit of hits) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a bound on the work; looking in more hits gives the same results (a test compares with looking in all)
       if (hit.covered < lastCovered || (hit.covered === lastCovered && hit.raw * PHRASE_BONUS < lastRaw)) break;
       const phrases = [hit.question.question, ...hit.question.keyTerms.flatMap((k) => [k.term, ...k.aliases])].map(wordsOf);
       if (hasPhrase(phrases, wordMatches)) hit.raw *= PHRASE_BONUS;

@@ -129,6 +129,13 @@ describe('searchQuestions scoring, on small banks', () => {
     else expect(Math.abs(phrase - apart)).toBeLessThan(0.05);
   });
 
+  it('lets the phrase bonus lift a hit above one that held the words more strongly apart', () => {
+    const bank = [make('apart', 'Learning and what rate?', 'Plain.'), make('phrase', 'Which learning rate here?', 'Plain.'), ...filler(3)];
+    const raw = (id: string) => scoreOf(bank, 'learning', id)!;
+    expect(raw('apart')).toBeGreaterThan(raw('phrase'));
+    expect(ids(bank, 'learning rate')).toEqual(['phrase', 'apart']);
+  });
+
   it('finds a phrase among the key terms and their aliases too', () => {
     const bank = [make('terms', 'What helps here?', 'Plain.', 'key_terms:\n  - term: warm up\n    aliases: [learning rate warmup]\n'), make('none', 'What helps here?', 'Learning, and the rate.'), ...filler(3)];
     expect(ids(bank, 'learning rate', 1)).toEqual(['terms']);
@@ -163,8 +170,9 @@ describe('searchQuestions scoring, on small banks', () => {
   });
 
   it('ranks an exact word above its stem, a stem above a longer word it begins, and a typo below both', () => {
-    const bank = [make('exact', 'What is normal?', 'Plain.'), make('stem', 'What is normals?', 'Plain.'), make('prefix', 'What is normality?', 'Plain.'), make('typo', 'What is normel?', 'Plain.'), ...filler(3)];
-    expect(ids(bank, 'normal')).toEqual(['exact', 'stem', 'prefix', 'typo']);
+    // Named against the order expected, so that a tie would show.
+    const bank = [make('d-exact', 'What is normal?', 'Plain.'), make('c-stem', 'What is normals?', 'Plain.'), make('b-prefix', 'What is normality?', 'Plain.'), make('a-typo', 'What is normel?', 'Plain.'), ...filler(3)];
+    expect(ids(bank, 'normal')).toEqual(['d-exact', 'c-stem', 'b-prefix', 'a-typo']);
   });
 
   it.each([
@@ -180,6 +188,43 @@ describe('searchQuestions scoring, on small banks', () => {
   ])('matches %s to %s: %s (%s)', (query, word, found) => {
     const bank = [make('q', `What is ${word}?`, 'Plain.'), ...filler(3)];
     expect(ids(bank, query)).toEqual(found ? ['q'] : []);
+  });
+
+  it('counts a word once in key terms, tags, topic and id however often it stands there, but every time in the question and the answer', () => {
+    const terms = (aliases: string) => `key_terms:\n  - term: dropout\n    aliases: [${aliases}]\n`;
+    // Aliases of the same length, so that only how often the word stands differs.
+    const once = [make('b-once', 'What is it?', 'Plain.', terms('zeroing units, zeroing layer')), make('a-thrice', 'What is it?', 'Plain.', terms('dropout units, dropout layer')), ...filler(3)];
+    expect(scoreOf(once, 'dropout', 'a-thrice')).toBe(scoreOf(once, 'dropout', 'b-once'));
+    const answers = [make('b-once', 'What is it?', 'Dropout zeroes units.'), make('a-thrice', 'What is it?', 'Dropout, dropout, dropout.'), ...filler(3)];
+    expect(scoreOf(answers, 'dropout', 'a-thrice')).toBeGreaterThan(scoreOf(answers, 'dropout', 'b-once')!);
+  });
+
+  it.each([
+    ['tokan', 'token', true, 'five letters allow one letter wrong'],
+    ['gite', 'gate', false, 'four letters allow none'],
+    ['sofrmix', 'softmax', true, 'seven letters allow two wrong'],
+    ['tansar', 'tensor', false, 'six letters do not'],
+    ['dropouts', 'dropout', true, 'a letter more'],
+    ['dropou', 'dropout', true, 'a letter less'],
+  ])('forgives %s for %s: %s (%s)', (query, word, found) => {
+    const bank = [make('q', `What is a ${word}?`, 'Plain.'), ...filler(3)];
+    expect(ids(bank, query)).toEqual(found ? ['q'] : []);
+  });
+
+  // Scores as the formula gives them today (BM25 per field, the share of query words held): a
+  // change to the formula must change these on purpose. Every query word held outranks a higher score.
+  it('pins the scores of a small bank, so that any change to the ranking formula shows', () => {
+    const bank = [
+      make('dropout', 'What is dropout?', 'Dropout zeroes random units while training; at test time every unit is kept.'),
+      make('weight-decay', 'What is weight decay?', 'A penalty on large weights; like dropout, it regularises.'),
+      make('batch-norm', 'What does batch normalization do?', 'It normalises activations per batch, which also regularises a little.'),
+      ...filler(3),
+    ];
+    expect(searchQuestions(bank, 'dropout regularises', 10).map((h) => [h.question.id, h.score])).toEqual([
+      ['weight-decay', 0.082],
+      ['dropout', 0.257],
+      ['batch-norm', 0.019],
+    ]);
   });
 
   it('finds nothing in an empty bank or for a query of no words', () => {
