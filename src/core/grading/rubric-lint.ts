@@ -26,6 +26,7 @@ export function lintRubric(q: Question): string[] {
   for (const m of own.misconceptions) {
     out.push(`misconception ${JSON.stringify(m.claim)} is heard in the model answer itself ("${m.text}"); write its aliases as the wrong claim, with its verb`);
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no core idea there is no core term to miss, and the empty text it would grade states no misconception
   if (core.length > 0) {
     const plain = gradeAnswer(q, core.map((t) => t.term).join('. '));
     const unheard = plain.missing.filter((m) => m.core).map((m) => m.term);

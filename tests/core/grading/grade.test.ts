@@ -258,6 +258,10 @@ describe('gradeAnswer: words of the question', () => {
     const vanishing: GradableQuestion = { question: 'What is the vanishing gradient problem?', passMark: 0.6, keyTerms: [term('gradients shrink through the layers', ['gradients shrink ... through the layers'])] };
     expect(gradeAnswer(vanishing, 'Vanishing gradients happen as they pass back through the layers.').matched).toEqual([]);
     expect(gradeAnswer(vanishing, 'The gradients get tiny as they pass back through the layers.').matched).toHaveLength(1);
+    // Glue words between the question's words add nothing to them.
+    const phrase: GradableQuestion = { ...vanishing, keyTerms: [term('gradients shrink')] };
+    expect(gradeAnswer(phrase, 'The vanishing of the gradients.').matched).toEqual([]);
+    expect(gradeAnswer(phrase, 'The gradients get tiny.').matched).toHaveLength(1);
   });
 
   it('earns credit when the answer says something about them', () => {
@@ -516,5 +520,142 @@ describe('gradeAnswer: word forms', () => {
 
   it('does not break a sentence at a decimal point or an abbreviation', () => {
     expect(one(term('derivative ... 0.25'), 'the derivative is at most 0.25, e.g. for sigmoid').matched).toHaveLength(1);
+  });
+});
+
+describe('gradeAnswer: forms and the words of the question', () => {
+  it('keeps a form made only of glue words: it repeats nothing of the question', () => {
+    expect(gradeAnswer({ question: 'What is dropout?', passMark: 0.6, keyTerms: [term('it is')] }, 'it is').matched).toHaveLength(1);
+  });
+
+  it('keeps a relation between two things the question names: the pairing is a claim of its own', () => {
+    const q: GradableQuestion = { question: 'Compare Xavier and He initialization.', passMark: 0.6, keyTerms: [term('Xavier ... He')] };
+    expect(gradeAnswer(q, 'Xavier differs from He').matched).toHaveLength(1);
+  });
+
+  it('says nothing of a negation for a term that is itself a negation (un-)', () => {
+    const grade = one(term('unlabelled data'), 'we use labelled data');
+    expect(grade.matched).toEqual([]);
+    expect(grade.notes).toEqual([]);
+  });
+
+  it('grades a negated term with an empty text without throwing', () => {
+    expect(one(term('', [], { negated: true }), 'dropout')).toMatchObject({ matched: [], verdict: 'incorrect' });
+  });
+});
+
+describe("gradeAnswer: the question's own words are never typos", () => {
+  it('does not read a word of the model answer as a typo of another', () => {
+    const q: GradableQuestion = { passMark: 0.6, answer: 'Use conv2d for images and conv1d for sequences.', keyTerms: [term('conv1d for sequences')] };
+    expect(gradeAnswer(q, 'conv2d for sequences').matched).toEqual([]);
+    // Without the model answer, conv2d is one slip from conv1d.
+    expect(gradeAnswer({ ...q, answer: undefined }, 'conv2d for sequences').matched[0]).toMatchObject({ how: 'typo' });
+  });
+
+  it('does not read a word of the question, a key term or a misconception as a typo of another', () => {
+    expect(gradeAnswer({ passMark: 0.6, question: 'When is conv2d used rather than conv1d?', keyTerms: [term('conv1d for sequences')] }, 'conv2d for sequences').matched).toEqual([]);
+    expect(gradeAnswer({ passMark: 0.6, keyTerms: [term('conv1d'), term('conv2d', ['conv3d'])] }, 'conv3d').matched.map((m) => m.term)).toEqual(['conv2d']);
+    const misconception = gradeAnswer(
+      { passMark: 0.6, keyTerms: [term('conv1d for sequences')], misconceptions: [{ claim: 'conv2d for sequences', aliases: [], why: 'It is for images.' }] },
+      'conv2d for sequences',
+    );
+    expect(misconception.matched).toEqual([]);
+    expect(misconception.misconceptions).toHaveLength(1);
+    const alias = gradeAnswer({ passMark: 0.6, keyTerms: [term('conv1d for sequences')], misconceptions: [{ claim: 'images', aliases: ['conv2d'], why: 'w' }] }, 'conv2d for sequences');
+    expect(alias.matched).toEqual([]);
+  });
+});
+
+describe('gradeAnswer: rival pairings', () => {
+  it('takes no relation with the same subject for a rival', () => {
+    const grade = gradeAnswer(question([term('He ... ReLU'), term('He ... fan-in')]), 'He init scales by fan-in and suits ReLU.');
+    expect(grade.matched.map((m) => m.term)).toEqual(['He ... ReLU', 'He ... fan-in']);
+  });
+
+  it('takes no relation with the same partner for a rival', () => {
+    const grade = gradeAnswer(question([term('He ... ReLU'), term('Kaiming ... ReLU')]), 'He init, which is also called Kaiming, suits ReLU');
+    expect(grade.matched.map((m) => m.term)).toEqual(['He ... ReLU', 'Kaiming ... ReLU']);
+  });
+
+  it('lets a relation share its words with a phrase of another idea', () => {
+    expect(gradeAnswer(question([term('He ... ReLU'), term('ReLU')]), 'He init suits ReLU').matched).toHaveLength(2);
+    expect(gradeAnswer(question([term('ReLU'), term('He ... ReLU')]), 'He init suits ReLU').matched).toHaveLength(2);
+  });
+
+  it('is not denied by a negated word just before a relation', () => {
+    expect(gradeAnswer(question([term('He ... ReLU')]), 'Not only for ReLU: He init suits ReLU and its variants.').matched).toHaveLength(1);
+  });
+
+  it('quotes the answer with its runs of spaces as one', () => {
+    const q: GradableQuestion = { passMark: 0.6, keyTerms: [term('pruning')], misconceptions: [{ claim: 'compression never costs accuracy', aliases: ['no accuracy loss'], why: 'w' }] };
+    expect(gradeAnswer(q, 'pruning with no  accuracy\tloss').misconceptions).toEqual([{ claim: 'compression never costs accuracy', text: 'no accuracy loss', why: 'w' }]);
+    const init: GradableQuestion = { passMark: 0.6, keyTerms: [term('Xavier suits tanh', ['Xavier ... tanh']), term('He suits ReLU', ['He ... ReLU'])] };
+    expect(gradeAnswer(init, 'Xavier  is designed for ReLU and He for tanh.').notes[0]).toMatch(/\("Xavier is designed for ReLU and He for tanh"\)/);
+  });
+});
+
+describe('gradeAnswer: a negated verb of the idea', () => {
+  const heads = question([term('each head attends to a different subspace', ['different subspaces'])]);
+
+  it.each(['Never attends to different subspaces', 'it does not attend to the different subspaces'])('denies the phrase in "%s"', (answer) => {
+    expect(gradeAnswer(heads, answer).matched).toEqual([]);
+  });
+
+  it.each(['it does not attend to it in different subspaces', 'It does not attend. The different subspaces matter'])('does not reach the phrase in "%s"', (answer) => {
+    expect(gradeAnswer(heads, answer).matched).toHaveLength(1);
+  });
+});
+
+describe('gradeAnswer: one place per idea', () => {
+  it('takes the tightest place, even an alias', () => {
+    expect(one(term('weight decay', ['penalty']), 'weight decay is a penalty').matched[0]).toMatchObject({ form: 'penalty', how: 'alias', text: 'penalty' });
+    expect(one(term('dropout layer', ['dropout']), 'a dropout layer').matched[0]).toMatchObject({ form: 'dropout', text: 'dropout' });
+  });
+
+  it('reports an alias heard in another form of its word as that form', () => {
+    expect(one(term('rectified linear unit', ['ReLU']), 'ReLUs').matched[0]).toMatchObject({ form: 'ReLU', how: 'stem', text: 'ReLUs' });
+  });
+
+  it.each([
+    [['dropout layer', 'layer'], ['dropout layer']],
+    [['layer', 'dropout layer'], ['layer']],
+    [['dropout', 'dropout layer'], ['dropout']],
+  ])('never hears a phrase and a phrase within it for two ideas: %j', (names, heard) => {
+    const grade = gradeAnswer(question(names.map((n) => term(n))), 'a dropout layer');
+    expect(grade.matched.map((m) => m.term)).toEqual(heard);
+  });
+
+  it('gives the words to a core idea over every depth idea together', () => {
+    const grade = gradeAnswer(question([term('layer', [], { weight: 2 }), term('dropout layer', [], { core: true })]), 'a dropout layer');
+    expect(grade.matched.map((m) => m.term)).toEqual(['dropout layer']);
+    expect(grade.verdict).toBe('correct');
+  });
+});
+
+describe('gradeAnswer: notes', () => {
+  const two = question([term('dropout', [], { core: true }), term('weight decay', [], { core: true }), term('early stopping')]);
+
+  it('names every missing core idea', () => {
+    expect(gradeAnswer(two, 'early stopping').notes).toEqual(['a core idea is missing (dropout; weight decay), so the answer cannot pass']);
+  });
+
+  it('says nothing of missing core ideas when nothing was heard', () => {
+    expect(gradeAnswer(two, 'momentum').notes).toEqual([]);
+  });
+
+  it('marks the key terms as authored', () => {
+    expect(gradeAnswer(two, 'dropout').derivedTerms).toBe(false);
+  });
+
+  it('calls no answer a bare list when it hears no key term', () => {
+    expect(gradeAnswer(two, 'momentum, adam, sgd, nesterov').notes).toEqual([]);
+  });
+
+  it('takes a list for the answer when the question asks for one', () => {
+    const q: GradableQuestion = { ...two, question: 'Name some regularizers.' };
+    const grade = gradeAnswer(q, 'dropout, weight decay, early stopping, mixup');
+    expect(grade.verdict).toBe('correct');
+    expect(grade.notes).toEqual([]);
+    expect(gradeAnswer({ ...two, question: 'What does regularization do?' }, 'dropout, weight decay, early stopping, mixup').verdict).toBe('partial');
   });
 });

@@ -71,3 +71,76 @@ misconceptions:
     expect(lintRubric({ ...make(good, goodAnswer), keyTermsDerived: true })).toEqual([]);
   });
 });
+
+describe('lintRubric: each finding', () => {
+  const core = (n: number) => `key_terms: [${['alpha', 'beta', 'gamma', 'delta', 'epsilon'].slice(0, n).map((w) => `{term: ${w} idea, core: true}`).join(', ')}]\n`;
+  const all = 'alpha idea, beta idea, gamma idea, delta idea and epsilon idea all hold.';
+
+  it('accepts up to four core ideas', () => {
+    expect(lintRubric(make(core(4), all))).toEqual([]);
+    expect(lintRubric(make(core(1), all))).toEqual([]);
+    expect(lintRubric(make(core(5), all))).toEqual(['5 core ideas; an interviewer needs at most 4 to call an answer right, so make the others depth']);
+  });
+
+  it('says what share of the key terms passes a rubric without core ideas', () => {
+    expect(lintRubric(make('pass_mark: 0.75\nkey_terms: [alpha idea, beta idea]\n', all))).toEqual([
+      "no core ideas, so only a share of 75% of all the key terms passes; mark the 2–4 ideas an interviewer must hear with 'core: true'",
+    ]);
+  });
+
+  it('leaves a question without key terms alone', () => {
+    expect(lintRubric({ ...make(core(1), all), keyTerms: [] })).toEqual([]);
+  });
+
+  it('names each core idea that its own words do not pass, and each misconception they state', () => {
+    const rubric = `key_terms:
+  - {term: alpha idea, core: true}
+  - {term: beta idea, aliases: [beta thing], core: true}
+  - {term: gamma idea, aliases: [gamma], core: false}
+misconceptions:
+  - {claim: alpha idea is wrong, aliases: [alpha idea], why: It is right.}
+`;
+    const q = make(rubric, 'The alpha idea and the beta thing, with gamma.');
+    expect(lintRubric(q)).toEqual([
+      'misconception "alpha idea is wrong" is heard in the model answer itself ("alpha idea"); write its aliases as the wrong claim, with its verb',
+      `the core ideas, stated in the rubric's own words, do not pass (it states the misconception "alpha idea is wrong"); an answer with every core idea must pass`,
+    ]);
+  });
+
+  it('names a core idea that the rubric words do not hear', () => {
+    const rubric = `key_terms:
+  - {term: units are randomly zeroed, core: true}
+  - {term: dropout helps, aliases: [co-adaptation], core: true}
+`;
+    expect(lintRubric(make(rubric, 'Units are randomly zeroed, which stops co-adaptation.'))).toEqual([
+      `the core ideas, stated in the rubric's own words, do not pass ("dropout helps" is not heard); an answer with every core idea must pass`,
+      '"dropout helps" (for "dropout helps") only repeats words of the question, so it earns nothing; say what the answer must claim about them',
+    ]);
+  });
+
+  it('names every core idea its own words do not pass', () => {
+    const rubric = `key_terms:
+  - {term: dropout helps, aliases: [co-adaptation], core: true}
+  - {term: overfitting, aliases: [memorizing], core: true}
+`;
+    expect(lintRubric(make(rubric, 'It stops co-adaptation and memorizing.'))).toContainEqual(
+      `the core ideas, stated in the rubric's own words, do not pass ("dropout helps" is not heard; "overfitting" is not heard); an answer with every core idea must pass`,
+    );
+  });
+
+  it('checks the forms of misconceptions too, but not relations', () => {
+    const rubric = `key_terms:
+  - {term: units are randomly zeroed, aliases: [dropout … overfitting, "dropout ... help"], core: true}
+misconceptions:
+  - {claim: zeroing is deterministic, aliases: [about], why: It is random.}
+`;
+    expect(lintRubric(make(rubric, 'Units are randomly zeroed.'))).toEqual(['"about" (for "zeroing is deterministic") is a common word that answers say whatever they mean; use a phrase that states the idea']);
+  });
+
+  it('accepts a form of several words even when each is common', () => {
+    const rubric = `key_terms:
+  - {term: units are randomly zeroed, aliases: [large slow], core: true}
+`;
+    expect(lintRubric(make(rubric, 'Units are randomly zeroed.'))).toEqual([]);
+  });
+});
