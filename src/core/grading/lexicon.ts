@@ -19,7 +19,8 @@ interface LexiconPhrase {
 const americanized = new Map<string, string>();
 
 export function americanize(word: string): string {
-  if (word.length < 6) return word;
+  // No British spelling it changes is shorter than `odour`.
+  if (word.length < 5) return word;
   let result = americanized.get(word);
   // Stryker disable next-line ConditionalExpression: a memo; spelling the word again gives the same result
   if (result !== undefined) return result;

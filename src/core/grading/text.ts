@@ -111,7 +111,8 @@ const ABBREVIATIONS = new Map<string, string>(Object.entries({
   errs: 'errors',
 }));
 
-const WORD_OR_COMPARISON = /\bw\.p\.|[∇∂∑√]|\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:inf|infinity|∞)\b|[\p{L}\p{N}]+|<=?|>=?|≤|≥/gu;
+// Case-blind: notes write `W/O` as often as `w/o`. `∞` is no word character, so no \b after it.
+const WORD_OR_COMPARISON = /\bw\.p\.|[∇∂∑√]|\bw\/o\b|\bw\/(?=\s)|(?:->|→)\s*(?:0|zero)(?![.\d])|(?:->|→)\s*(?:(?:inf|infinity)\b|∞)|[\p{L}\p{N}]+|<=?|>=?|≤|≥/giu;
 /** The symbols and Greek letters of formulas, read as the words people say for them (`w ← w − η∇L`). */
 const SYMBOL_WORDS = new Map<string, string>(
   Object.entries({ '∇': 'gradient', '∂': 'derivative', '∑': 'sum', '√': 'sqrt', α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', η: 'eta', θ: 'theta', λ: 'lambda', μ: 'mu', σ: 'sigma', τ: 'tau', φ: 'phi', ϕ: 'phi' }),
@@ -141,7 +142,7 @@ function tokenizeAnswer(text: string): Token[] {
     // `grads -> 0` says they vanish; `-> inf` that they explode.
     const arrow = /^(?:->|→)\s*(\S+)/.exec(match[0]);
     if (arrow) {
-      tokens.push({ word: /^(?:0|zero)$/.test(arrow[1]!) ? 'vanish' : 'explode', start: match.index, end: match.index + match[0].length });
+      tokens.push({ word: /^(?:0|zero)$/i.test(arrow[1]!) ? 'vanish' : 'explode', start: match.index, end: match.index + match[0].length });
       continue;
     }
     const comparison = Object.hasOwn(COMPARISONS, match[0]) ? COMPARISONS[match[0]] : undefined;

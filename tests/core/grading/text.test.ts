@@ -62,7 +62,7 @@ describe('readUnits: symbols and notes read as words', () => {
   });
 
   it.each([
-    ['grads -> 0', 'vanish'], ['grads->0', 'vanish'], ['grads → zero', 'vanish'], ['grads -> inf', 'explode'], ['grads -> infinity', 'explode'], ['grads→inf', 'explode'],
+    ['grads -> 0', 'vanish'], ['grads->0', 'vanish'], ['grads → zero', 'vanish'], ['grads -> inf', 'explode'], ['grads -> infinity', 'explode'], ['grads→inf', 'explode'], ['grads → ∞', 'explode'], ['grads->∞', 'explode'], ['grads -> INF', 'explode'], ['grads -> ZERO', 'vanish'],
   ])('reads the arrow of "%s" as "%s"', (text, word) => {
     expect(words(text)).toEqual(['grads', word]);
   });
@@ -74,6 +74,9 @@ describe('readUnits: symbols and notes read as words', () => {
 
   it('reads w/ as with, w/o as without, and w.p. as with probability', () => {
     expect(words('w/ bn')).toEqual(['with', 'bn']);
+    expect(words('W/ bn')).toEqual(['with', 'bn']);
+    expect(readUnits('W/O dropout')).toEqual([expect.objectContaining({ word: 'dropout', negated: true, start: 0 })]);
+    expect(words('zero W.P. p')).toEqual(['zero', 'with', 'probability', 'p']);
     expect(readUnits('w/o dropout')).toEqual([expect.objectContaining({ word: 'dropout', negated: true, start: 0 })]);
     expect(words('w/x')).toEqual(['w', 'x']);
     expect(words('zero w.p. p')).toEqual(['zero', 'with', 'probability', 'p']);
