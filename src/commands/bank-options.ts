@@ -38,7 +38,8 @@ export function loadBank(options: BankOptions & { dataDir?: string }): { questio
     cache.save();
     reportSkipped(bank.problems, folders);
     const bundled = bundledBankFolder();
-    // Set in place, not copied: a cached question reads its answer only when it is used, and a copy would read it now.
+    // Set in place, not copied: a cached question reads its answer only when it is used, and a copy
+    // would read it now. After the save, so that the cache keeps each file's own pass mark.
     for (const q of bank.questions) {
       q.bundled = isInsideFolder(bundled, resolve(q.file));
       // The settings' pass mark is for questions that set none.
