@@ -10,12 +10,14 @@ const args = process.argv.slice(2);
 const only = (...flags) => args.length === 1 && flags.includes(args[0]);
 if (only('--version', '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
-} else if ((args.length === 0 || only('--help', '-h')) && !process.stdout.isTTY && readHelp() !== undefined) {
-  process.stdout.write(readHelp());
 } else {
-  // Node 22.1+ can cache compiled code between runs, which shortens every start.
-  module.enableCompileCache?.();
-  await import('../dist/cli.js');
+  const help = (args.length === 0 || only('--help', '-h')) && !process.stdout.isTTY ? readHelp() : undefined;
+  if (help !== undefined) process.stdout.write(help);
+  else {
+    // Node 22.1+ can cache compiled code between runs, which shortens every start.
+    module.enableCompileCache?.();
+    await import('../dist/cli.js');
+  }
 }
 
 function readHelp() {

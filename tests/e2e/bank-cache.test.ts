@@ -1,21 +1,16 @@
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
-/** A copy of a fixture bank whose files last changed an hour ago, so that the cache trusts them. */
+/**
+ * A copy of a fixture bank that the cache trusts: its files last changed over two seconds ago.
+ * Back-dating mtime is not enough, since that sets the change time (ctime) to now: so wait.
+ */
 function settledCopy(name: string): string {
   const bank = tempDir(name);
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else utimesSync(path, hourAgo, hourAgo);
-    }
-  };
-  walk(bank);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
   return bank;
 }
 
@@ -33,9 +28,15 @@ describe('the parsed-bank cache, seen from the command line', () => {
     const data = tempDir();
     const env = { NNQUIZ_DATA_DIR: data };
     const fresh = runCli([...args, '--bank', bank], { env });
-    expect(readdirSync(join(data, 'cache')).some((f) => f.endsWith('.data'))).toBe(true);
+    const files = () => readdirSync(join(data, 'cache')).sort();
+    const written = files();
+    expect(written.some((f) => f.endsWith('.data'))).toBe(true);
+    const manifest = readFileSync(join(data, 'cache', written.find((f) => f.endsWith('.json'))!), 'utf8');
     const cached = runCli([...args, '--bank', bank], { env });
     expect(cached).toEqual(fresh);
+    // Served from the cache: a file it had to parse again would have been stored, and the cache rewritten.
+    expect(files()).toEqual(written);
+    expect(readFileSync(join(data, 'cache', written.find((f) => f.endsWith('.json'))!), 'utf8')).toBe(manifest);
     expect(fresh.status).toBe(0);
   });
 
