@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script, without types
+import { deferSegmenter } from '../../scripts/lazy-segmenter.mjs';
+import { tempDir } from '../helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const defer = deferSegmenter as (source: string, file: string) => string;
+const packageSource = (name: string) => readFileSync(createRequire(join(root, 'package.json')).resolve(name), 'utf8');
+
+describe('the build defers the Intl.Segmenter of string-width and wrap-ansi to first use', () => {
+  it.each(['string-width', 'wrap-ansi'])('rewrites the one eager segmenter of the installed %s', (name) => {
+    const source = packageSource(name);
+    expect(source).toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
+    const deferred = defer(source, name);
+    expect(deferred).not.toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
+    expect(deferred).toContain('(builtSegmenter ??= new Intl.Segmenter()).segment(text)');
+  });
+
+  it('fails the build, naming the file, when a package no longer has the line, or has it twice', () => {
+    expect(() => defer('export default 1;\n', 'node_modules/string-width/index.js')).toThrow(/node_modules\/string-width\/index\.js: expected one line/);
+    const twice = 'const segmenter = new Intl.Segmenter();\nconst segmenter = new Intl.Segmenter();\n';
+    expect(() => defer(twice, 'wrap-ansi')).toThrow(/wrap-ansi: expected one line/);
+  });
+
+  it('leaves no segmenter built at import in dist/', () => {
+    const chunks = readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.js'));
+    const eager = chunks.filter((file) => /(?<!\?\?)=\s*new Intl\.Segmenter\(/.test(readFileSync(join(root, 'dist', file), 'utf8')));
+    expect(eager).toEqual([]);
+  });
+
+  it('still measures wide characters by their columns in the built program', () => {
+    const bank = tempDir();
+    mkdirSync(join(bank, 'misc'));
+    writeFileSync(join(bank, 'misc', 'narrow.md'), '---\nid: narrow\nquestion: "What is dropout?"\ntopic: regularization\n---\nDropout zeroes units at random.\n');
+    writeFileSync(join(bank, 'misc', 'wide.md'), '---\nid: wide\nquestion: "什么是 dropout？"\ntopic: 正则化\n---\nDropout zeroes units at random.\n');
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'nnquiz.js'), 'list', '--bank', bank], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
+    expect(result.stderr).toBe('');
+    const [header, narrow, wide] = result.stdout.split('\n');
+    // Each of the three characters of 正则化 takes two columns, so the next column starts where it does in the other rows.
+    const columnOf = (line: string, text: string) => {
+      const before = line.slice(0, line.indexOf(text));
+      return [...before].reduce((width, char) => width + (/[\u4e00-\u9fff]/.test(char) ? 2 : 1), 0);
+    };
+    expect(columnOf(header!, 'DIFFICULTY')).toBe(columnOf(narrow!, 'medium'));
+    expect(columnOf(wide!, 'medium')).toBe(columnOf(narrow!, 'medium'));
+    expect(wide).toContain('正则化');
+  });
+});
