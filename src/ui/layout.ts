@@ -2,9 +2,20 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { style } from './style.js';
 
+// Characters each one column wide that never join a neighbour into one glyph: printable ASCII,
+// Latin, Greek and Cyrillic letters, punctuation, sub- and superscripts, arrows, mathematical
+// operators, box drawing (tests/ui/layout.test.ts checks every one against string-width). Text of
+// these alone, nearly all nnquiz prints, is measured by its length: string-width would build an
+// Intl.Segmenter for anything past ASCII, and the first one a process builds costs a cold start
+// tens of milliseconds. All are in the Basic Multilingual Plane, so one character is one code unit.
+const ONE_COLUMN_EACH =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u04ff\u1d00-\u1dbf\u1e00-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u22ff\u2500-\u257f]*$/;
+const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
+
 /** Columns a string takes on screen, ignoring colour codes; wide East Asian characters count two. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  const plain = text.includes('\u001b') ? text.replace(COLOUR_CODES, '') : text;
+  return ONE_COLUMN_EACH.test(plain) ? plain.length : stringWidth(plain);
 }
 
 /** Cuts plain text to a display width, ending with an ellipsis when cut. */
@@ -14,7 +25,7 @@ export function truncate(text: string, width: number): string {
   let out = '';
   let used = 0;
   for (const char of text) {
-    const w = stringWidth(char);
+    const w = displayWidth(char);
     if (used + w > width - 1) break;
     out += char;
     used += w;
@@ -49,7 +60,7 @@ export function wrapToWidth(text: string, width: number): string {
     .split('\n')
     .map((line) => {
       if (displayWidth(line) <= width) return line;
-      const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+      const plain = line.replace(COLOUR_CODES, '');
       const indent = ' '.repeat(displayWidth(HANGING.exec(plain)?.[1] ?? ''));
       const room = width - indent.length;
       // Too little room for a hanging indent: wrap flush.
