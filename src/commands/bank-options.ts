@@ -4,7 +4,7 @@ import { canBeGraded, DEFAULT_PASS_MARK, type Difficulty, type Question } from '
 import { questionsById } from '../core/bank/ids.js';
 import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { bundledBankFolder, dataFolder, isInsideFolder, resolveBankFolders, settingsFile, type BankChoice } from '../paths.js';
 import { packageVersion } from '../version.js';
 import { BankCache } from '../store/bank-cache.js';
@@ -37,11 +37,12 @@ export function loadBank(options: BankOptions & { dataDir?: string }): { questio
     const bank = readBank(folders, { cacheFor: cache.forFolder });
     cache.save();
     reportSkipped(bank.problems, folders);
-    const bundled = bundledBankFolder();
+    // A prefix test, not path.relative per question: the files are paths the bank walk joined.
+    const bundled = resolve(bundledBankFolder()) + sep;
     // Set in place, not copied: a cached question reads its answer only when it is used, and a copy
     // would read it now. After the save, so that the cache keeps each file's own pass mark.
     for (const q of bank.questions) {
-      q.bundled = isInsideFolder(bundled, resolve(q.file));
+      q.bundled = (isAbsolute(q.file) ? q.file : resolve(q.file)).startsWith(bundled);
       // The settings' pass mark is for questions that set none.
       if (settings.passMark !== DEFAULT_PASS_MARK && q.defaulted.includes('passMark')) q.passMark = settings.passMark;
     }
