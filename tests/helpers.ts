@@ -11,6 +11,16 @@ export const bundledBank = fileURLToPath(new URL('../questions', import.meta.url
  * reruns every test that reaches a surviving mutant, and these take seconds each. */
 export const inMutationRun = process.env.NNQUIZ_MUTATION_RUN === '1';
 
+/**
+ * A value made when a test first asks for it, not when the file loads: under a mutation run, code
+ * that runs while a test file loads makes every mutant it reaches "static", which Stryker can only
+ * check by rerunning every test (tests/mutation/setup.ts, stryker.config.mjs).
+ */
+export function onFirstUse<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
+
 const made: string[] = [];
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readBank } from '../../src/core/bank/read.js';
 import { parseQuestion, type Question } from '../../src/core/bank/question.js';
 import { searchQuestions } from '../../src/core/search.js';
-import { bundledBank, inMutationRun } from '../helpers.js';
+import { bundledBank, inMutationRun, onFirstUse } from '../helpers.js';
 
-const bank = readBank([bundledBank]).questions;
-const topIds = (query: string, limit = 3) => searchQuestions(bank, query, limit).map((hit) => hit.question.id);
+const bundled = onFirstUse(() => readBank([bundledBank]).questions);
+const topIds = (query: string, limit = 3) => searchQuestions(bundled(), query, limit).map((hit) => hit.question.id);
 
 function make(id: string, question: string, answer: string, terms = ''): Question {
   const result = parseQuestion(`---\nid: ${id}\nquestion: ${question}\n${terms}---\n${answer}\n`, { file: `${id}.md`, defaultId: id });
@@ -36,15 +36,15 @@ describe('searchQuestions on the bundled bank', () => {
   });
 
   it('respects the limit and returns scores in [0, 1), best first', () => {
-    const hits = searchQuestions(bank, 'gradient', 5);
+    const hits = searchQuestions(bundled(), 'gradient', 5);
     expect(hits).toHaveLength(5);
     for (const hit of hits) expect(hit.score).toBeGreaterThan(0);
     for (const hit of hits) expect(hit.score).toBeLessThan(1);
   });
 
   it('finds nothing for an empty query or words the bank does not hold', () => {
-    expect(searchQuestions(bank, '   ')).toEqual([]);
-    expect(searchQuestions(bank, 'zzqxv')).toEqual([]);
+    expect(searchQuestions(bundled(), '   ')).toEqual([]);
+    expect(searchQuestions(bundled(), 'zzqxv')).toEqual([]);
   });
 });
 
@@ -80,10 +80,10 @@ describe('searchQuestions ranking', () => {
 
 describe('searchQuestions within a filter', () => {
   it.skipIf(inMutationRun).each(['gradient', 'dropuot', 'learning rate', 'attention heads'])('gives %s the scores of the whole bank, only for the questions kept', (query) => {
-    const everywhere = new Map(searchQuestions(bank, query, bank.length).map((hit) => [hit.question.id, hit.score]));
-    const topic = bank.find((q) => q.id === searchQuestions(bank, query, 1)[0]?.question.id)!.topic;
-    const kept = bank.filter((q) => q.topic === topic);
-    const within = searchQuestions(bank, query, bank.length, kept);
+    const everywhere = new Map(searchQuestions(bundled(), query, bundled().length).map((hit) => [hit.question.id, hit.score]));
+    const topic = bundled().find((q) => q.id === searchQuestions(bundled(), query, 1)[0]?.question.id)!.topic;
+    const kept = bundled().filter((q) => q.topic === topic);
+    const within = searchQuestions(bundled(), query, bundled().length, kept);
     expect(within.length).toBeGreaterThan(0);
     for (const hit of within) {
       expect(hit.question.topic).toBe(topic);
@@ -93,21 +93,21 @@ describe('searchQuestions within a filter', () => {
   });
 
   it('applies the limit after the filter', () => {
-    const kept = bank.filter((q) => q.topic === 'training');
-    const hits = searchQuestions(bank, 'gradient', 2, kept);
+    const kept = bundled().filter((q) => q.topic === 'training');
+    const hits = searchQuestions(bundled(), 'gradient', 2, kept);
     expect(hits).toHaveLength(2);
     expect(hits.every((h) => h.question.topic === 'training')).toBe(true);
   });
 
   it('returns nothing when the filter keeps no question that matches', () => {
-    expect(searchQuestions(bank, 'dropout', 10, [])).toEqual([]);
+    expect(searchQuestions(bundled(), 'dropout', 10, [])).toEqual([]);
   });
 });
 
 describe('searchQuestions looks for phrases only where they could change the results', () => {
   it.each(['learning rate', 'attention heads', 'batch norm', 'vanishing gradient', 'weight decay regularization', 'kv cache'])('ranks the top hits of "%s" as a search for every hit does', (query) => {
-    const every = searchQuestions(bank, query, bank.length);
-    for (const limit of [1, 3, 10]) expect(searchQuestions(bank, query, limit)).toEqual(every.slice(0, limit));
+    const every = searchQuestions(bundled(), query, bundled().length);
+    for (const limit of [1, 3, 10]) expect(searchQuestions(bundled(), query, limit)).toEqual(every.slice(0, limit));
   });
 });
 
