@@ -36,13 +36,15 @@ describe('buildSchedule', () => {
 
 describe('planReview', () => {
   const questions = ['a', 'b', 'c', 'd'].map((id) => question(id));
-  const schedule = buildSchedule([
+  // Built in each test, not as the file loads: a mutation run then knows which tests reach the code.
+  const scheduled = () => buildSchedule([
     attempt('a', day(1).toISOString(), { rating: 'again', verdict: 'incorrect', score: 0 }),
     attempt('b', day(5).toISOString(), { rating: 'again', verdict: 'incorrect', score: 0 }),
     attempt('c', day(9).toISOString()),
   ]);
 
   it('takes due questions, most overdue first, then questions never seen, up to the limit', () => {
+    const schedule = scheduled();
     const plan = planReview(questions, schedule, day(10), 20);
     expect(plan.questions.map((q) => q.id)).toEqual(['a', 'b', 'd']);
     expect(plan).toMatchObject({ dueCount: 2, newCount: 1 });
@@ -50,6 +52,7 @@ describe('planReview', () => {
   });
 
   it('says when the next question is due when nothing is', () => {
+    const schedule = scheduled();
     const plan = planReview([questions[2]!], schedule, day(10), 20);
     expect(plan.questions).toEqual([]);
     expect(plan.nextDueAt).toEqual(schedule.get('c')!.due);
@@ -95,13 +98,15 @@ describe('planReview, whatever the order of the bank', () => {
   const missed = { rating: 'again', verdict: 'incorrect', score: 0 } as const;
   // Listed least overdue first and unseen first: the plan must reorder them.
   const questions = ['new', 'c', 'b', 'a'].map((id) => question(id));
-  const schedule = buildSchedule([
+  // Built in each test, not as the file loads: a mutation run then knows which tests reach the code.
+  const scheduled = () => buildSchedule([
     attempt('b', day(5).toISOString(), missed),
     attempt('c', day(7).toISOString(), missed),
     attempt('a', day(1).toISOString(), missed),
   ]);
 
   it('puts the most overdue first and questions never seen after every due one', () => {
+    const schedule = scheduled();
     const plan = planReview(questions, schedule, day(20), 20);
     expect(plan.questions.map((q) => q.id)).toEqual(['a', 'b', 'c', 'new']);
     expect(plan).toMatchObject({ dueCount: 3, newCount: 1 });
@@ -109,12 +114,14 @@ describe('planReview, whatever the order of the bank', () => {
   });
 
   it('counts every due question even when the limit keeps fewer', () => {
+    const schedule = scheduled();
     const plan = planReview(questions, schedule, day(20), 2);
     expect(plan.questions.map((q) => q.id)).toEqual(['a', 'b']);
     expect(plan).toMatchObject({ dueCount: 3, newCount: 1 });
   });
 
   it('takes a question due at this very moment, and not one due a moment later', () => {
+    const schedule = scheduled();
     const due = schedule.get('b')!.due;
     expect(planReview([question('b')], schedule, due, 20).questions.map((q) => q.id)).toEqual(['b']);
     const before = new Date(due.getTime() - 1);
@@ -124,12 +131,14 @@ describe('planReview, whatever the order of the bank', () => {
   });
 
   it('names the soonest of the questions due later when nothing is due', () => {
+    const schedule = scheduled();
     const plan = planReview(['c', 'b', 'a'].map((id) => question(id)), schedule, day(1), 20);
     expect(plan).toMatchObject({ questions: [], dueCount: 0, newCount: 0 });
     expect(plan.nextDueAt).toEqual(schedule.get('a')!.due);
   });
 
   it('names no next date when nothing was ever scheduled, or a question is chosen', () => {
+    const schedule = scheduled();
     expect('nextDueAt' in planReview([], schedule, day(1), 20)).toBe(false);
     expect('nextDueAt' in planReview([question('new')], schedule, day(1), 20)).toBe(false);
   });
@@ -201,5 +210,65 @@ describe('buildSchedule, attempts out of order', () => {
     const preview = previewRatings(state, day(4));
     expect(Object.keys(preview)).toEqual(['again', 'hard', 'good', 'easy']);
     for (const rating of ['again', 'hard', 'good', 'easy'] as const) expect(preview[rating]).toEqual(nextDue(state, day(4), rating));
+  });
+});
+
+describe('the intervals the schedule gives', () => {
+  const days = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 86_400_000;
+
+  it.each([
+    ['again', 1],
+    ['hard', 2],
+    ['good', 3],
+    ['easy', 8],
+  ] as const)('brings a first answer rated %s back %i day(s) later, to the minute (no fuzz, no same-day steps)', (rating, interval) => {
+    expect(days(day(1), buildSchedule([attempt('a', day(1).toISOString(), { rating })]).get('a')!.due)).toBe(interval);
+  });
+
+  it('pins the interval after a second good answer and the previews of a later review', () => {
+    const state = buildSchedule([attempt('a', day(1).toISOString()), attempt('a', day(4).toISOString())]).get('a')!;
+    expect(days(day(4), state.due)).toBe(14);
+    const preview = previewRatings(state, day(10));
+    expect(Object.fromEntries(Object.entries(preview).map(([rating, due]) => [rating, days(day(10), due)]))).toEqual({ again: 2, hard: 27, good: 36, easy: 56 });
+  });
+
+  it('previews a question never answered as a first answer made now', () => {
+    const preview = previewRatings(undefined, day(3));
+    expect([preview.again, preview.hard, preview.good, preview.easy].map((due) => days(day(3), due))).toEqual([1, 2, 3, 8]);
+  });
+});
+
+describe('planReview, the next date', () => {
+  const missed = { rating: 'again', verdict: 'incorrect', score: 0 } as const;
+
+  it('names no next date when a question is chosen, though another falls due later', () => {
+    const schedule = buildSchedule([attempt('due', day(1).toISOString(), missed), attempt('later', day(9).toISOString())]);
+    const plan = planReview(['due', 'later'].map((id) => question(id)), schedule, day(5), 20);
+    expect(plan.questions.map((q) => q.id)).toEqual(['due']);
+    expect('nextDueAt' in plan).toBe(false);
+  });
+
+  it('names a date still to come, never one already due, when the limit leaves nothing chosen', () => {
+    const schedule = buildSchedule([attempt('overdue', day(1).toISOString(), missed), attempt('now', day(4).toISOString(), missed), attempt('later', day(9).toISOString())]);
+    const now = schedule.get('now')!.due;
+    const plan = planReview(['overdue', 'now', 'later', 'new'].map((id) => question(id)), schedule, now, 0);
+    expect(plan).toMatchObject({ questions: [], dueCount: 2, newCount: 1 });
+    expect(plan.nextDueAt).toEqual(schedule.get('later')!.due);
+  });
+});
+
+describe('planCram, seen and missed', () => {
+  it('puts a question never attempted after one answered perfectly, whatever their ids', () => {
+    const schedule = buildSchedule([attempt('z-seen', day(1).toISOString(), { score: 1 })]);
+    expect(planCram(['a-unseen', 'z-seen'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['z-seen', 'a-unseen']);
+  });
+
+  it('counts as misses only the attempts whose verdict is not correct', () => {
+    const schedule = buildSchedule([
+      attempt('a-right-twice', day(1).toISOString(), { score: 0.5, verdict: 'correct' }),
+      attempt('a-right-twice', day(2).toISOString(), { score: 0.5, verdict: 'correct' }),
+      attempt('b-partial-once', day(1).toISOString(), { score: 0.5, verdict: 'partial' }),
+    ]);
+    expect(planCram(['a-right-twice', 'b-partial-once'].map((id) => question(id)), schedule, 10).map((q) => q.id)).toEqual(['b-partial-once', 'a-right-twice']);
   });
 });
