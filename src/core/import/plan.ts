@@ -194,6 +194,7 @@ function difficultyOf(item: ImportedItem, origin: Origin, problems: ImportPlan['
 export function topicSlug(topic: string): string {
   const slug = topic
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
