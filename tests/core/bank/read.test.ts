@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BankFolderError, readBank } from '../../../src/core/bank/read.js';
+import { BankFolderError, MAX_QUESTION_FILE_BYTES, readBank, type FileStamp, type ParseCache, type ParsedFile } from '../../../src/core/bank/read.js';
+import type { Question } from '../../../src/core/bank/question.js';
+import type { TermIndex } from '../../../src/core/search-index.js';
 import { bundledBank, fixture, tempDir } from '../../helpers.js';
 
 const question = (id: string, extra = '') => `---\nid: ${id}\nquestion: What is ${id}?\n${extra}---\nIt is ${id}.\n`;
@@ -137,5 +139,295 @@ describe('readBank: former ids of merged questions', () => {
         ['warning', expect.stringMatching(/^former id "merged" is the id of .*merged\.md; a former id must no longer be in use$/)],
       ]),
     );
+  });
+});
+
+describe('readBank: which files it reads, and in what order', () => {
+  it('reads .md files of any case in code-point order, skipping hidden files, node_modules, README.md and other names', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'node_modules', 'dep.md'), question('dep'));
+    for (const name of ['c.md', 'B.md', 'a.MD', 'readme.md', 'Readme.MD', '.hidden.md', 'notes.md.txt', 'xmd', 'x.mdx.md']) writeFileSync(join(dir, name), question(name.replace(/\W/g, '')));
+    const bank = readBank([dir]);
+    expect(bank.problems).toEqual([]);
+    expect(bank.questions.map((q) => q.file.slice(dir.length + 1))).toEqual(['B.md', 'a.MD', 'c.md', 'x.mdx.md']);
+  });
+
+  it('orders names by UTF-16 code units, whatever order the platform lists them in', () => {
+    // Node lists a folder in UTF-8 byte order, where U+FF01 comes before U+1F600; in UTF-16 it comes after.
+    const dir = tempDir();
+    for (const name of ['\uFF01.md', '\u{1F600}.md', 'z.md', 'A.md']) writeFileSync(join(dir, name), question(`q${[...name][0]!.codePointAt(0)}`));
+    expect(readBank([dir]).questions.map((q) => q.file.slice(dir.length + 1))).toEqual(['A.md', 'z.md', '\u{1F600}.md', '\uFF01.md']);
+  });
+
+  it('takes a missing id from the file name without its .md, and a missing topic from the folder only below the root', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'vision'));
+    const bare = (name: string) => `---\nquestion: What is ${name}?\n---\nAn answer.\n`;
+    writeFileSync(join(dir, 'Upper.MD'), bare('upper'));
+    writeFileSync(join(dir, 'x.mdx.md'), bare('x'));
+    writeFileSync(join(dir, 'vision', 'cnn.md'), bare('cnn'));
+    const bank = readBank([dir]);
+    expect(bank.questions.map((q) => [q.id, q.topic, q.defaulted.includes('topic')])).toEqual([
+      ['Upper', 'general', true],
+      ['cnn', 'vision', false],
+      ['x.mdx', 'general', true],
+    ]);
+  });
+
+  it('follows a link to a file or a folder outside the bank, and names a broken link by its path', () => {
+    const outside = tempDir();
+    mkdirSync(join(outside, 'topic'));
+    writeFileSync(join(outside, 'linked.md'), question('linked'));
+    writeFileSync(join(outside, 'topic', 'inner.md'), question('inner'));
+    const dir = tempDir();
+    symlinkSync(join(outside, 'linked.md'), join(dir, 'a.md'));
+    symlinkSync(join(outside, 'topic'), join(dir, 'b'));
+    symlinkSync(join(outside, 'missing'), join(dir, 'c'));
+    const bank = readBank([dir]);
+    expect(bank.questions.map((q) => [q.id, q.file])).toEqual([
+      ['linked', join(dir, 'a.md')],
+      ['inner', join(dir, 'b', 'inner.md')],
+    ]);
+    expect(bank.problems).toEqual([{ file: join(dir, 'c'), severity: 'error', message: 'is a broken symbolic link; expected it to point to a question file or folder' }]);
+  });
+
+  it('skips a link to something that is neither a file nor a folder', () => {
+    const dir = tempDir();
+    symlinkSync('/dev/null', join(dir, 'device.md'));
+    writeFileSync(join(dir, 'q.md'), question('q'));
+    const bank = readBank([dir]);
+    expect(bank.problems).toEqual([]);
+    expect(bank.questions.map((q) => q.id)).toEqual(['q']);
+  });
+
+  it('reads a folder reached through a link to one already read once', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'q.md'), question('q'));
+    const link = join(tempDir(), 'link');
+    symlinkSync(dir, link);
+    const bank = readBank([dir, link]);
+    expect(bank.problems).toEqual([]);
+    expect(bank.questions.map((q) => q.file)).toEqual([join(dir, 'q.md')]);
+  });
+});
+
+describe('readBank: files it refuses', () => {
+  it('reads a file of exactly 1 MB, and refuses one byte more', () => {
+    const dir = tempDir();
+    const head = question('big');
+    writeFileSync(join(dir, 'big.md'), head + 'x'.repeat(MAX_QUESTION_FILE_BYTES - head.length));
+    writeFileSync(join(dir, 'bigger.md'), head + 'x'.repeat(MAX_QUESTION_FILE_BYTES - head.length + 1));
+    const bank = readBank([dir]);
+    expect(MAX_QUESTION_FILE_BYTES).toBe(1024 * 1024);
+    expect(bank.problems).toEqual([{ file: join(dir, 'bigger.md'), severity: 'error', message: 'the file is 1.0 MB; expected a question file of at most 1 MB' }]);
+    expect(bank.questions.map((q) => q.id)).toEqual(['big']);
+  });
+
+  it('names a binary file and a file that is not UTF-8 in full', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00]));
+    writeFileSync(join(dir, 'b.md'), Buffer.from('---\nquestion: caf\xe9?\n---\n', 'latin1'));
+    expect(readBank([dir]).problems).toEqual([
+      { file: join(dir, 'a.md'), severity: 'error', message: 'is a binary file; expected a UTF-8 Markdown text file' },
+      { file: join(dir, 'b.md'), severity: 'error', message: 'is not valid UTF-8 text; expected a UTF-8 Markdown file (re-save it as UTF-8)' },
+    ]);
+  });
+
+  it('names the duplicate id, the file that has it first, and what to do', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), question('same'));
+    writeFileSync(join(dir, 'b.md'), question('same'));
+    const bank = readBank([dir]);
+    expect(bank.questions.map((q) => q.file)).toEqual([join(dir, 'a.md')]);
+    expect(bank.problems).toEqual([
+      { file: join(dir, 'b.md'), severity: 'error', message: `duplicate id "same", already used by ${join(dir, 'a.md')}; ids must be unique across all loaded banks: give one of them another 'id:'` },
+    ]);
+  });
+
+  it('names the folder and what is wrong with it', () => {
+    const missing = join(tempDir(), 'nope');
+    const error = (() => {
+      try {
+        readBank([missing]);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(BankFolderError);
+    expect(error).toMatchObject({ folder: missing, reason: 'does not exist', message: `bank folder ${JSON.stringify(missing)} does not exist` });
+    const file = join(tempDir(), 'file.md');
+    writeFileSync(file, question('x'));
+    expect(() => readBank([file])).toThrow(`bank folder ${JSON.stringify(file)} is not a folder`);
+  });
+});
+
+describe('readBank: former ids and derived key terms', () => {
+  const write = (dir: string, id: string, front = '', keyTerms = 'key_terms: [answer]\n') => writeFileSync(join(dir, `${id}.md`), `---\nid: ${id}\nquestion: What is ${id}?\ntopic: t\n${keyTerms}${front}---\nThe answer of ${id}.\n`);
+
+  it('keeps every former id no other question has, and changes no question that names none', () => {
+    const dir = tempDir();
+    write(dir, 'a', 'former_ids: [old-a, older-a]\n');
+    write(dir, 'b', 'follow_ups: [a]\n');
+    const { questions, problems } = readBank([dir]);
+    expect(problems).toEqual([]);
+    expect(questions.map((q) => [q.id, q.formerIds, q.followUps])).toEqual([
+      ['a', ['old-a', 'older-a'], []],
+      ['b', [], ['a']],
+    ]);
+  });
+
+  it('drops a former id that is a current id from every question that claims it, with a warning for each', () => {
+    const dir = tempDir();
+    write(dir, 'a', 'former_ids: [c, kept]\n');
+    write(dir, 'b', 'former_ids: [c]\n');
+    write(dir, 'c');
+    const { questions, problems } = readBank([dir]);
+    expect(questions.map((q) => [q.id, q.formerIds])).toEqual([
+      ['a', ['kept']],
+      ['b', []],
+      ['c', []],
+    ]);
+    expect(problems).toEqual([
+      { file: join(dir, 'a.md'), severity: 'warning', message: `former id "c" is the id of ${join(dir, 'c.md')}; a former id must no longer be in use` },
+      { file: join(dir, 'b.md'), severity: 'warning', message: `former id "c" is the id of ${join(dir, 'c.md')}; a former id must no longer be in use` },
+    ]);
+  });
+
+  it('drops a former id two questions claim from both, naming the first claimant to the second', () => {
+    const dir = tempDir();
+    write(dir, 'a', 'former_ids: [old]\n');
+    write(dir, 'b', 'former_ids: [old, own]\n');
+    write(dir, 'c', 'follow_ups: [old, own]\n');
+    const { questions, problems } = readBank([dir]);
+    expect(questions.map((q) => [q.id, q.formerIds, q.followUps])).toEqual([
+      ['a', [], []],
+      ['b', ['own'], []],
+      ['c', [], ['old', 'b']],
+    ]);
+    expect(problems).toEqual([
+      { file: join(dir, 'b.md'), severity: 'warning', message: `former id "old" is also claimed by ${join(dir, 'a.md')}; a former id may belong to one question only` },
+    ]);
+  });
+
+  it('drops a clashing former id also when every question has former ids', () => {
+    const dir = tempDir();
+    write(dir, 'a', 'former_ids: [old, mine]\n');
+    write(dir, 'b', 'former_ids: [old]\n');
+    const { questions, problems } = readBank([dir]);
+    expect(questions.map((q) => [q.id, q.formerIds])).toEqual([
+      ['a', ['mine']],
+      ['b', []],
+    ]);
+    expect(problems.map((p) => p.file)).toEqual([join(dir, 'b.md')]);
+  });
+
+  it('leads follow-ups to the new id once, and drops one that now leads back to the question itself', () => {
+    const dir = tempDir();
+    write(dir, 'a', 'former_ids: [x, y]\nfollow_ups: [x, b]\n');
+    write(dir, 'b', 'follow_ups: [x, y, a, z]\n');
+    const { questions } = readBank([dir]);
+    expect(questions.map((q) => [q.id, q.followUps])).toEqual([
+      ['a', ['b']],
+      ['b', ['a', 'z']],
+    ]);
+  });
+
+  it('derives key terms for a question that lists none, and keeps those an author lists', () => {
+    const dir = tempDir();
+    write(dir, 'listed');
+    write(dir, 'bare', '', '');
+    const byId = new Map(readBank([dir]).questions.map((q) => [q.id, q]));
+    expect(byId.get('listed')).toMatchObject({ keyTermsDerived: false, keyTerms: [{ term: 'answer' }] });
+    expect(byId.get('bare')!.keyTermsDerived).toBe(true);
+    expect(byId.get('bare')!.keyTerms.length).toBeGreaterThan(0);
+  });
+});
+
+describe('readBank: parse caches', () => {
+  type Call = [string, string, FileStamp?];
+  function recordingCache(calls: Call[], hits: Record<string, ParsedFile> = {}, index?: (questionOf: (file: string) => Question | undefined) => TermIndex | undefined): ParseCache {
+    return {
+      lookup: (file, stamp, reparse) => {
+        calls.push(['lookup', file, stamp]);
+        if (file in hits) return hits[file];
+        expect(reparse!().question?.file ?? reparse!().problems[0]?.file).toBe(file);
+        return undefined;
+      },
+      store: (file, stamp, result) => {
+        calls.push(['store', file, stamp]);
+        expect(result.question?.file ?? result.problems[0]?.file).toBe(file);
+      },
+      ...(index ? { termIndex: index } : {}),
+    };
+  }
+
+  it('asks the folder\'s cache for each file by its stamp, and stores what it had to parse', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), question('a'));
+    writeFileSync(join(dir, 'b.md'), question('b'));
+    const calls: Call[] = [];
+    const folders: string[] = [];
+    const bank = readBank([dir, dir], { cacheFor: (folder) => (folders.push(folder), recordingCache(calls)) });
+    expect(folders).toEqual([dir]);
+    expect(bank.questions.map((q) => q.id)).toEqual(['a', 'b']);
+    const stat = statSync(join(dir, 'a.md'));
+    const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    expect(calls.map(([what, file]) => [what, file])).toEqual([
+      ['lookup', join(dir, 'a.md')],
+      ['store', join(dir, 'a.md')],
+      ['lookup', join(dir, 'b.md')],
+      ['store', join(dir, 'b.md')],
+    ]);
+    expect(calls[0]![2]).toEqual(stamp);
+    expect(calls[1]![2]).toEqual(stamp);
+  });
+
+  it('uses what the cache holds without parsing the file, and stores nothing then', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.md');
+    writeFileSync(file, question('on-disk'));
+    const fromCache = readBank([dir]).questions[0]!;
+    const calls: Call[] = [];
+    const bank = readBank([dir], { cacheFor: () => recordingCache(calls, { [file]: { question: { ...fromCache, id: 'cached' }, problems: [] } }) });
+    expect(bank.questions.map((q) => q.id)).toEqual(['cached']);
+    expect(calls.map(([what]) => what)).toEqual(['lookup']);
+  });
+
+  it('gives each folder\'s search index the questions that folder loaded, and nothing for a duplicate or a bad file', () => {
+    const a = tempDir();
+    const b = tempDir();
+    writeFileSync(join(a, 'one.md'), question('one'));
+    writeFileSync(join(b, 'dup.md'), question('one'));
+    writeFileSync(join(b, 'two.md'), question('two'));
+    writeFileSync(join(b, 'bad.md'), 'no front matter');
+    const seen: Record<string, Array<string | undefined>> = {};
+    const indexFor = (folder: string) => (questionOf: (file: string) => Question | undefined) => {
+      seen[folder] = [join(a, 'one.md'), join(b, 'dup.md'), join(b, 'two.md'), join(b, 'bad.md')].map((file) => questionOf(file)?.id);
+      return { folder } as unknown as TermIndex;
+    };
+    const bank = readBank([a, b], { cacheFor: (folder) => recordingCache([], {}, indexFor(folder)) });
+    expect(seen).toEqual({});
+    expect(bank.termIndexes()).toEqual([{ folder: a }, { folder: b }]);
+    expect(seen).toEqual({ [a]: ['one', undefined, undefined, undefined], [b]: [undefined, undefined, 'two', undefined] });
+  });
+
+  it('gives no search index for a folder without a cache, a cache without indexes, or one with no current index', () => {
+    const dirs = [tempDir(), tempDir(), tempDir()];
+    for (const dir of dirs) writeFileSync(join(dir, `${dirs.indexOf(dir)}.md`), question(`q${dirs.indexOf(dir)}`));
+    const bank = readBank(dirs, { cacheFor: (folder) => (folder === dirs[0] ? undefined : folder === dirs[1] ? recordingCache([]) : recordingCache([], {}, () => undefined)) });
+    expect(bank.questions).toHaveLength(3);
+    expect(bank.termIndexes()).toEqual([]);
+  });
+
+  it('hands the index questions as they were loaded, with follow-ups led to former ids and derived key terms', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '---\nid: a\nquestion: What is a?\nformer_ids: [old]\n---\nThe answer of a.\n');
+    writeFileSync(join(dir, 'b.md'), '---\nid: b\nquestion: What is b?\nfollow_ups: [old]\n---\nThe answer of b.\n');
+    let handed: Question | undefined;
+    const bank = readBank([dir], { cacheFor: () => recordingCache([], {}, (questionOf) => ((handed = questionOf(join(dir, 'b.md'))), undefined)) });
+    bank.termIndexes();
+    expect(handed).toBe(bank.questions[1]);
+    expect(handed).toMatchObject({ followUps: ['a'], keyTermsDerived: true });
   });
 });
