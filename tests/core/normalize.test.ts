@@ -1,0 +1,155 @@
+import { stemmer } from 'stemmer';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { containsPhrase, foldWord, hasNonAsciiLetters, normalizeWords, stem, tokenize, words } from '../../src/core/normalize.js';
+
+// The real stemmer, watched: stem() must ask it once per word.
+vi.mock('stemmer', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('stemmer')>();
+  return { stemmer: vi.fn(actual.stemmer) };
+});
+
+describe('foldWord', () => {
+  it.each([
+    ['Dropout', 'dropout'],
+    ['ReLU', 'relu'],
+    ['Café', 'cafe'],
+    ['NAÏVE', 'naive'],
+    ['ﬁne', 'fine'],
+    ['Ⅻ', 'xii'],
+    ['Ångström', 'angstrom'],
+    ['', ''],
+  ])('folds %j to %j', (word, folded) => {
+    expect(foldWord(word)).toBe(folded);
+  });
+});
+
+describe('normalizeWords', () => {
+  it.each([
+    ['Batch-Norm', 'batch norm'],
+    ['batch norm', 'batch norm'],
+    ['  --Hello,   World!! ', 'hello world'],
+    ['GPT-4o', 'gpt 4o'],
+    ['Café au lait', 'cafe au lait'],
+    ['ﬁne-tuning', 'fine tuning'],
+    ['x → y — z', 'x y z'],
+    ['---', ''],
+    ['', ''],
+  ])('normalises %j to %j', (text, normalized) => {
+    expect(normalizeWords(text)).toBe(normalized);
+  });
+});
+
+describe('containsPhrase', () => {
+  const text = normalizeWords('Batch norm helps deep networks train faster');
+
+  it.each([
+    ['Batch-Norm', true],
+    ['batch norm', true],
+    ['faster', true],
+    ['deep networks', true],
+    ['NORM, helps', true],
+    ['batch normalization', false],
+    ['norm help', false],
+    ['atch', false],
+    ['networks deep', false],
+    ['', false],
+    ['--', false],
+  ])('finds %j as whole words: %s', (phrase, found) => {
+    expect(containsPhrase(text, phrase)).toBe(found);
+  });
+
+  it('finds nothing in empty text', () => {
+    expect(containsPhrase('', 'norm')).toBe(false);
+    expect(containsPhrase('', '')).toBe(false);
+  });
+});
+
+describe('tokenize', () => {
+  it('splits ASCII text into lower-case words with their offsets', () => {
+    expect(tokenize('Hello, World 42!')).toEqual([
+      { word: 'hello', start: 0, end: 5 },
+      { word: 'world', start: 7, end: 12 },
+      { word: '42', start: 13, end: 15 },
+    ]);
+    expect(tokenize('x → y')).toEqual([
+      { word: 'x', start: 0, end: 1 },
+      { word: 'y', start: 4, end: 5 },
+    ]);
+  });
+
+  it('folds non-ASCII words, keeping their offsets in the original text', () => {
+    expect(tokenize('ﬁne Café, x')).toEqual([
+      { word: 'fine', start: 0, end: 3 },
+      { word: 'cafe', start: 4, end: 8 },
+      { word: 'x', start: 10, end: 11 },
+    ]);
+    expect(tokenize('Ünïcode—Straße ٣')).toEqual([
+      { word: 'unicode', start: 0, end: 7 },
+      { word: 'straße', start: 8, end: 14 },
+      { word: '٣', start: 15, end: 16 },
+    ]);
+  });
+
+  it('finds no words in text without letters or digits', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(' -- !')).toEqual([]);
+    expect(tokenize('— → …')).toEqual([]);
+  });
+});
+
+describe('hasNonAsciiLetters', () => {
+  it.each([
+    ['plain ascii 123', false],
+    ['', false],
+    ['x — y → z …', false],
+    ['café', true],
+    ['é', true],
+    ['Straße', true],
+    ['digit ٣', true],
+    ['Ⅻ', true],
+  ])('%j: %s', (text, expected) => {
+    expect(hasNonAsciiLetters(text)).toBe(expected);
+  });
+});
+
+describe('words', () => {
+  it.each([
+    ['Hello, world 42', ['hello', 'world', '42']],
+    ['  Batch-Norm!  ', ['batch', 'norm']],
+    ['x → y — z', ['x', 'y', 'z']],
+    ['Ça va, NAÏVE—test', ['ca', 'va', 'naive', 'test']],
+    [' ﬁne-tuning, GPT ', ['fine', 'tuning', 'gpt']],
+    ['—Straße—', ['straße']],
+    ['', []],
+    ['---', []],
+    ['— → …', []],
+  ])('gives the folded words of %j', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it('gives the same words as tokenize', () => {
+    for (const text of ['Hello, World 42!', 'ﬁne Café, x', 'Ünïcode—Straße ٣']) {
+      expect(words(text)).toEqual(tokenize(text).map((t) => t.word));
+    }
+  });
+});
+
+describe('stem', () => {
+  beforeEach(() => vi.mocked(stemmer).mockClear());
+
+  it.each([
+    ['normalizing', 'normal'],
+    ['networks', 'network'],
+    ['running', 'run'],
+    ['dropout', 'dropout'],
+  ])('stems %s to %s', (word, stemmed) => {
+    expect(stem(word)).toBe(stemmed);
+  });
+
+  it('asks the stemmer once per word and remembers the stem', () => {
+    expect(stem('regularization')).toBe('regular');
+    expect(stem('regularization')).toBe('regular');
+    expect(stem('regularizing')).toBe('regular');
+    expect(vi.mocked(stemmer).mock.calls).toEqual([['regularization'], ['regularizing']]);
+  });
+});
