@@ -68,6 +68,7 @@ function placeExclusively(temporary: string, path: string): void {
     renameSync(temporary, path);
     return;
   }
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the temporary file was just linked, so it is there to remove; force only matters when it is gone.
   rmSync(temporary, { force: true });
 }
 

@@ -249,6 +249,19 @@ describe('ProgressStore.load, field by field', () => {
     ]);
   });
 
+  it.each([
+    ['as it is, in the form nnquiz writes', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:00.000Z'],
+    ['with a shorter fraction', '2026-01-05T00:00:00.5Z', '2026-01-05T00:00:00.500Z'],
+    ['with an expanded year', '+002026-01-05T00:00:00.000Z', '2026-01-05T00:00:00.000Z'],
+    ['with an offset', '2026-01-05T02:00:00.000+02:00', '2026-01-05T00:00:00.000Z'],
+    ['with a lower-case z', '2026-01-05T00:00:00.000z', '2026-01-05T00:00:00.000Z'],
+  ])('reads a time written %s in the one UTC form nnquiz writes', (_how, at, expected) => {
+    const flag = JSON.stringify({ v: 1, type: 'flag', question: 'q', at });
+    const loaded = loadLines(line({ at }), flag);
+    expect(loaded.attempts.map((a) => a.at)).toEqual([expected]);
+    expect(loaded.flags.map((f) => f.at)).toEqual([expected]);
+  });
+
   it('orders attempts and flags by time whatever the order of the log, equal times in the log\'s order', () => {
     const flag = (question: string, at: string) => JSON.stringify({ v: 1, type: 'flag', question, at });
     const loaded = loadLines(
