@@ -20,6 +20,7 @@ const americanized = new Map<string, string>();
 
 export function americanize(word: string): string {
   // No British spelling it changes is shorter than `odour`.
+  // Stryker disable next-line ConditionalExpression: a shortcut; no pattern below matches a word of under five letters
   if (word.length < 5) return word;
   let result = americanized.get(word);
   // Stryker disable next-line ConditionalExpression: a memo; spelling the word again gives the same result
@@ -97,6 +98,7 @@ const stems = new Map<string, string>();
 /** The stem a word is compared by: British spelling folded, then Porter-stemmed (memoised: answers repeat words). */
 export function wordStem(word: string): string {
   let result = stems.get(word);
+  // Stryker disable next-line ConditionalExpression: a memo; stemming the word again gives the same result
   if (result === undefined) {
     result = SPLIT_STEMS.find(([pattern]) => pattern.test(word))?.[1] ?? stem(IRREGULAR.get(word) ?? americanize(word));
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; remembering more or fewer stems changes no result
@@ -109,14 +111,18 @@ let index: Map<string, LexiconPhrase[]> | undefined;
 const familyOfPhrase = new Map<string, FamilyKey>();
 
 function lexiconIndex(): Map<string, LexiconPhrase[]> {
+  // Stryker disable next-line ConditionalExpression: a memo; building the index again gives the same index
   if (index) return index;
   index = new Map();
   const add = (phrase: string, key: FamilyKey) => {
+    // Stryker disable next-line Regex,MethodExpression: no phrase of lexicon-data.ts starts or ends with a separator or has two in a row, so no empty word to drop
     const stems = phrase.split(/[^a-z0-9]+/).filter(Boolean).map(wordStem);
+    // Stryker disable next-line ConditionalExpression: no phrase of lexicon-data.ts is empty
     if (stems.length === 0) return;
     const list = index!.get(stems[0]!) ?? [];
     list.push({ stems, key });
     index!.set(stems[0]!, list);
+    // Stryker disable next-line StringLiteral: familyOfPhrase is only read for single words (isGeneralWord), which have no joins
     familyOfPhrase.set(stems.join(' '), key);
   };
   for (const family of EQUIVALENT_PHRASES) for (const phrase of family) add(phrase, `~${family[0]}`);
@@ -147,6 +153,7 @@ const generalFamilies = new Set(GENERAL_FAMILIES.map((name) => `~${name}`));
 export function isGeneralWord(word: string): boolean {
   lexiconIndex();
   const family = familyOfPhrase.get(wordStem(word));
+  // Stryker disable next-line ConditionalExpression: a set of family names never has undefined
   return family !== undefined && generalFamilies.has(family);
 }
 
@@ -176,10 +183,12 @@ const NO_SYNONYMS: readonly string[] = [];
  * scripts/build-synonyms.mjs). Words the shared lexicon knows are matched through it instead.
  */
 export function synonymsOf(word: string): readonly string[] {
+  // Stryker disable next-line ConditionalExpression: a memo; reading the table again gives the same index
   if (!synonymIndex) {
     synonymIndex = new Map();
     for (const line of SYNONYM_TABLE.split('\n')) {
       const [head, ...rest] = line.split(' ');
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: every line of the table has a head and synonyms; a word set to none reads as one never set
       if (head && rest.length > 0) synonymIndex.set(head, rest);
     }
   }

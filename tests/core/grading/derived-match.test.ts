@@ -47,6 +47,10 @@ describe('hearDerivedTerm', () => {
     expect(hear(term('dropout', ['regularizers']), 'dropuot, a regularizer')).toEqual({ heard: { text: 'regularizer', form: 'regularizers', how: 'stem' } });
   });
 
+  it('hears a term written with capitals in any case', () => {
+    expect(hear(term('ReLU'), 'a relu layer')).toEqual({ heard: { text: 'relu', form: 'ReLU', how: 'exact' } });
+  });
+
   it('keeps the first of equally good places', () => {
     expect(hear(term('dropout'), 'Dropout, then dropout again')).toEqual({ heard: { text: 'Dropout', form: 'dropout', how: 'exact' } });
   });

@@ -35,6 +35,9 @@ describe('isKeywordList: comma lists', () => {
     'Pruning AND quantization OR distillation AND int8',
     'pruning, quantization, knowledge distillation, low rank factorization',
     'pruning 2:4, quantization, distillation, INT8',
+    'pruning 16:32, quantization, distillation, INT8',
+    'pruning 2:4, quantization 1:2, distillation, INT8',
+    'pruning, quantization, distillation, 2:4',
     'pruning,, quantization, distillation, , INT8',
   ])('reads a list of four or more short items as a bare list: %s', (text) => {
     expect(isKeywordList(text)).toBe(true);
@@ -88,6 +91,23 @@ describe('isKeywordList: strings of terms', () => {
 
   it.each([...CLAIM_WORDS, ...FUNCTION_WORDS])('reads a string of terms with "%s" in it as a sentence', (word) => {
     expect(isKeywordList(`pruning quantization distillation ${word} sparsity teacher student`)).toBe(false);
+  });
+
+  it.each([
+    'He init, also called Kaiming, suits ReLU',
+    'He init suits ReLU. Xavier suits tanh.',
+    'Kaiming init suits ReLU nets; Xavier suits tanh',
+    'He init suits ReLU! Xavier suits tanh?',
+  ])('reads two or three terse phrases as statements, whatever their verbs: %s', (text) => {
+    expect(isKeywordList(text)).toBe(false);
+  });
+
+  it.each([
+    'Clipping initialization normalization LSTM learning-rate NaN exploding chain-rule.',
+    'Pruning quantization distillation INT8 sparsity teacher student 0.5',
+    'Pruning quantization, distillation INT8, sparsity teacher, student, FP16',
+  ])('still reads one run of terms, or four phrases of them, as a bare list: %s', (text) => {
+    expect(isKeywordList(text)).toBe(true);
   });
 
   it.each(['->', '=', '<', ':', '+', '*'])('reads a string of terms with the relation sign "%s" as notes', (sign) => {

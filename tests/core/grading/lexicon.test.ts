@@ -9,7 +9,7 @@ const hears = (name: string, answer: string) => gradeAnswer({ keyTerms: [term(na
 describe('americanize', () => {
   it.each([
     ['normalise', 'normalize'], ['normalises', 'normalizes'], ['normalised', 'normalized'], ['normalising', 'normalizing'], ['normalisation', 'normalization'],
-    ['normalisations', 'normalizations'], ['normaliser', 'normalizer'], ['normalisers', 'normalizers'],
+    ['normalisations', 'normalizations'], ['normaliser', 'normalizer'], ['normalisers', 'normalizers'], ['realise', 'realize'], ['realised', 'realized'],
     ['analyse', 'analyze'], ['analyses', 'analyzes'], ['analysed', 'analyzed'], ['analysing', 'analyzing'],
     ['labelled', 'labeled'], ['labelling', 'labeling'], ['modeller', 'modeler'], ['modellers', 'modelers'],
     ['colour', 'color'], ['colours', 'colors'], ['behaviour', 'behavior'], ['favoured', 'favored'], ['neighbouring', 'neighboring'], ['labour', 'labor'],
@@ -20,7 +20,7 @@ describe('americanize', () => {
     expect(americanize(british)).toBe(american);
   });
 
-  it.each(['pour', 'four', 'your', 'tour', 'hour', 'flour', 'sour', 'dour', 'praise', 'raise', 'noise', 'paralysis', 'cells', 'spelling', 'pour', 'tourist', 'hours', 'detour', 'dropout', 'colourless'])('leaves "%s" as it is', (word) => {
+  it.each(['pour', 'four', 'your', 'tour', 'hour', 'flour', 'sour', 'dour', 'praise', 'raise', 'noise', 'paralysis', 'cells', 'spelling', 'pour', 'tourist', 'hours', 'detour', 'dropout', 'colourless', 'advertisement'])('leaves "%s" as it is', (word) => {
     expect(americanize(word)).toBe(word);
   });
 
@@ -51,9 +51,22 @@ describe('wordStem', () => {
     ['general', 'generally', 'generalize'],
     ['normalize', 'normalization', 'normal'],
     ['supervised', 'supervision', 'superb'],
+    ['supervised', 'supervision', 'unsupervised'],
+    ['generate', 'generated', 'degenerate'],
   ])('keeps apart words Porter stems together: "%s" is "%s", not "%s"', (word, same, other) => {
     expect(wordStem(word)).toBe(wordStem(same));
     expect(wordStem(word)).not.toBe(wordStem(other));
+  });
+
+  it.each([
+    ['generalize', 'generaliz'], ['generalise', 'generaliz'], ['generalisation', 'generaliz'],
+    ['generator', 'generator'], ['generators', 'generator'],
+    ['generate', 'generat'], ['generating', 'generat'], ['generation', 'generat'],
+    ['general', 'general'], ['generally', 'general'],
+    ['normalize', 'normaliz'], ['normalise', 'normaliz'], ['normalization', 'normaliz'],
+    ['supervised', 'supervis'], ['supervision', 'supervis'],
+  ])('stems "%s" as "%s", the stem its family is kept apart by', (word, kept) => {
+    expect(wordStem(word)).toBe(kept);
   });
 
   it('stems a regular word as Porter does, British spelling folded', () => {
@@ -71,6 +84,20 @@ describe('lexiconPhraseAt', () => {
     expect(lexiconPhraseAt(stems, 2, 3)).toEqual({ key: '~less', length: 1 });
     expect(lexiconPhraseAt(stems, 3, 4)).toEqual({ key: '~gradient', length: 1 });
     expect(lexiconPhraseAt(['zzz'], 0, 1)).toBeUndefined();
+  });
+
+  it('prefers the longer of two phrases that start with the same word, however the lexicon lists them', () => {
+    // `lack` and `lack of` are both negations; `lack of` is listed after `lack`.
+    expect(lexiconPhraseAt(['lack', 'of', 'data'], 0, 3)).toEqual({ key: '~no', length: 2 });
+    expect(lexiconPhraseAt(['lack', 'of', 'data'], 0, 1)).toEqual({ key: '~no', length: 1 });
+    // The longer phrase fits but is not there: every one of its words must be.
+    expect(lexiconPhraseAt(['lack', 'data'], 0, 2)).toEqual({ key: '~no', length: 1 });
+    expect(lexiconPhraseAt(['the', 'lack', 'of'], 1, 3)).toEqual({ key: '~no', length: 2 });
+  });
+
+  it('reads digits as words of a phrase', () => {
+    expect(lexiconPhraseAt(['2'], 0, 1)).toEqual({ key: '~two', length: 1 });
+    expect(lexiconPhraseAt(['3', 'layer'], 0, 2)).toEqual({ key: '~three', length: 1 });
   });
 
   it('reads negations as their own families', () => {
@@ -105,6 +132,7 @@ describe('families', () => {
   it.each([
     ['~stable', '~unstable'], ['~unstable', '~stable'], ['~same', '~different'], ['~different', '~same'], ['~good', '~bad'], ['~bad', '~good'],
     ['~gradient', 'un~gradient'], ['dropout', 'undropout'], ['un~gradient', '~gradient'], ['undropout', 'unundropout'], ['~constructor', 'un~constructor'], ['~toString', 'un~toString'],
+    ['astable', 'unastable'], ['xgood', 'unxgood'],
   ])('reads "%s" negated as "%s"', (key, negated) => {
     expect(negatedKey(key)).toBe(negated);
   });

@@ -28,6 +28,7 @@ describe('isNegated', () => {
     ['dropout is not needed', 'a negation after the word'],
     ['the net uses dropout', 'no negation at all'],
     ['nothing lacked, dropout', 'a comma-free clause of words that only look negative'],
+    ['why not. can use dropout', 'a negation behind a clause break, a word after "can" in between'],
   ])('does not read "%s" as negated (%s)', (text) => {
     expect(negated(text)).toBe(false);
   });

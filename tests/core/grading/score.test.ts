@@ -66,6 +66,11 @@ describe('scoreIdeas', () => {
     expect(scoreIdeas(ideas(1, 10), 0.6, { capped: true })).toEqual({ score: 0.1, verdict: 'incorrect' });
   });
 
+  it('counts ideas that weigh nothing as no loss, never as a score that is not a number', () => {
+    expect(scoreIdeas([{ weight: 1, core: true, heard: true }, { weight: 0, core: false, heard: false }], 0.6)).toEqual({ score: 1, verdict: 'correct' });
+    expect(scoreIdeas([{ weight: 0, core: false, heard: false }], 0.6)).toEqual({ score: 1, verdict: 'correct' });
+  });
+
   it('rounds the score to three decimals', () => {
     expect(scoreIdeas(ideas(1, 3), 0.6).score).toBe(0.333);
     expect(scoreIdeas(ideas(2, 3), 0.6).score).toBe(0.667);
