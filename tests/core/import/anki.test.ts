@@ -139,4 +139,189 @@ describe('parseAnki', () => {
       problems: [{ line: 4, message: 'the note has no front; expected the question in its first field' }],
     });
   });
+
+  it.each([
+    ['a name with blanks around it', '#separator: Comma ', 'Q,A'],
+    ['a header key in any case, with blanks before its colon', '#Separator :Comma', 'Q,A'],
+  ])('reads #separator: %s', (_name, header, line) => {
+    expect(parseAnki(file(header, line))).toEqual({ items: [{ question: 'Q', answer: 'A', tags: [], line: 2 }], problems: [] });
+  });
+
+  it.each([
+    ['a quote', '"', '"'],
+    ['nothing', '', ''],
+    ['two characters', 'ab', 'ab'],
+  ])('reports a separator of %s and reads tabs', (_name, value, shown) => {
+    expect(parseAnki(file(`#separator:${value}`, 'Q\tA'))).toEqual({
+      items: [{ question: 'Q', answer: 'A', tags: [], line: 2 }],
+      problems: [{ line: 1, message: `unknown separator "${shown}"; expected Tab, Comma, Semicolon, Pipe, Space, Colon or one character, so tab is used` }],
+    });
+  });
+
+  it('reports a column header that names no column, and reads a column number with blanks around it', () => {
+    expect(parseAnki(file('#tags column:x3', '#guid column:3x', '#deck column:0', '#tags column:1.5', '#notetype column: 1 ', 'Basic\tQ\tA'))).toEqual({
+      items: [{ question: 'Q', answer: 'A', tags: [], line: 6 }],
+      problems: [
+        { line: 1, message: '"#tags column:x3" names no column; expected a column number from 1' },
+        { line: 2, message: '"#guid column:3x" names no column; expected a column number from 1' },
+        { line: 3, message: '"#deck column:0" names no column; expected a column number from 1' },
+        { line: 4, message: '"#tags column:1.5" names no column; expected a column number from 1' },
+      ],
+    });
+  });
+
+  it('reads a column number of two digits', () => {
+    expect(parseAnki(file('#tags column:10', 'Q\tA\t3\t4\t5\t6\t7\t8\t9\ttopic')).items[0]).toMatchObject({ answer: 'A\n\n3\n\n4\n\n5\n\n6\n\n7\n\n8\n\n9', topic: 'topic' });
+  });
+
+  it('sets no topic, difficulty or id that the note does not give', () => {
+    expect(parseAnki(file('#tags column:3', '#guid column:4', 'Q\tA\t\t')).items).toStrictEqual([{ question: 'Q', answer: 'A', tags: [], line: 3 }]);
+  });
+
+  it('ignores a column header of a kind it does not know, keeping that column in the answer', () => {
+    expect(parseAnki(file('#foo column:3', '#foo column:x', 'Q\tA\tmore'))).toEqual({ items: [{ question: 'Q', answer: 'A\n\nmore', tags: [], line: 3 }], problems: [] });
+  });
+
+  it('reads headers after a # line without a colon, and a header key in any case', () => {
+    expect(parseAnki(file('# just a comment', '#separator:comma', '# DECK :Top', 'Q,A'))).toEqual({ items: [{ question: 'Q', answer: 'A', tags: [], topic: 'Top', line: 4 }], problems: [] });
+  });
+
+  it.each([
+    ['#html:TRUE ', '<b>Q</b>\tx_1', { question: 'Q', answer: 'x\\_1' }],
+    ['#html: False', '<b>Q</b>\tx_1', { question: '<b>Q</b>', answer: 'x_1' }],
+    ['#html:yes', '<b>Q</b>\tx_1', { question: 'Q', answer: 'x\\_1' }],
+    ['#html:yes', 'Q\tx_1', { question: 'Q', answer: 'x_1' }],
+  ])('reads %s (true or false in any case, else as the fields look) with %j as %j', (header, line, fields) => {
+    expect(parseAnki(file(header, line)).items[0]).toMatchObject(fields);
+  });
+
+  it.each([
+    ['a tag', '<b>x</b>'],
+    ['a closing tag alone', 'x</span>'],
+    ['a tag with digits', '<h1>x'],
+    ['a self-closing tag', 'x<br/>'],
+    ['a tag with attributes', '<a href="https://x.org">x'],
+    ['an upper-case tag', '<B>x'],
+    ['a named entity', 'x &amp; y'],
+    ['a named entity with digits', 'x &sup2; y'],
+    ['a decimal entity', '&#35;1'],
+    ['a hexadecimal entity', '&#x23;1'],
+    ['an upper-case hexadecimal entity', '&#X2F;'],
+  ])('reads fields as HTML when one holds %s', (_name, field) => {
+    expect(parseAnki(`Q\tx_1\t${field}\n`).items[0]!.answer).toMatch(/^x\\_1\n\n/);
+  });
+
+  it.each([
+    ['a comparison', 'a < b and c > d'],
+    ['a heart', '<3'],
+    ['a tag name starting with a digit', '<1b>'],
+    ['an arrow', 'x <-> y'],
+    ['an ampersand', 'a & b'],
+    ['an entity without its semicolon', '&amp x'],
+    ['a number sign without digits', '&#; &#x;'],
+    ['a hexadecimal entity with other letters', '&#xzz;'],
+    ['a decimal entity with letters', '&#1a;'],
+    ['an entity name starting with a digit', '&1a;'],
+    ['a tag broken by another bracket', 'a <b <> c'],
+  ])('reads fields as text when none holds more than %s', (_name, field) => {
+    expect(parseAnki(`Q\tx_1\t${field}\n`).items[0]!.answer).toBe(`x_1\n\n${field}`);
+  });
+
+  it('reads fields as HTML when a single field of one note holds a tag', () => {
+    expect(parseAnki('Q\tx_1\t<b>\nR\tplain\n').items.map((item) => item.answer)).toEqual(['x\\_1', 'plain']);
+  });
+
+  it('does not look for HTML in the meta columns', () => {
+    expect(parseAnki(file('#tags column:3', 'Q\tx_1\ttag&amp;')).items[0]).toMatchObject({ answer: 'x_1', topic: 'tag&amp;' });
+  });
+
+  it('trims text fields', () => {
+    expect(parseAnki('Q1\t  A  \n Q2 \tB\n').items.map(({ question, answer }) => [question, answer])).toEqual([
+      ['Q1', 'A'],
+      ['Q2', 'B'],
+    ]);
+  });
+
+  it('reads a field with blanks around its quotes as written, quotes and all', () => {
+    expect(parseAnki('Q\t "quoted" \n').items[0]!.answer).toBe('"quoted"');
+  });
+
+  it('reads a # after the start of a line as text', () => {
+    expect(parseAnki('Q\tC# is a language\n').items[0]!.answer).toBe('C# is a language');
+  });
+
+  it('reads a note with an empty back', () => {
+    expect(parseAnki('Q\t\n   \n')).toEqual({ items: [{ question: 'Q', answer: '', tags: [], line: 1 }], problems: [] });
+  });
+
+  it('reports a note with nothing but its meta columns as a note without a front', () => {
+    expect(parseAnki(file('#guid column:1', 'g1'))).toEqual({ items: [], problems: [{ line: 2, message: 'the note has no front; expected the question in its first field' }] });
+  });
+
+  it.each([
+    ['a BOM', '\uFEFF#separator:Comma\nQ,A\n'],
+    ['Windows line endings', '#separator:Comma\r\nQ,A\r\n'],
+    ['old Mac line endings', '#separator:Comma\rQ,A\r'],
+  ])('reads headers in a file with %s', (_name, text) => {
+    expect(parseAnki(text)).toEqual({ items: [{ question: 'Q', answer: 'A', tags: [], line: 2 }], problems: [] });
+  });
+
+  it('takes the topic from the last part of a deck of three, trimmed, and from a deck of one part', () => {
+    expect(parseAnki(file('#deck:A::B:: C ', 'Q\tA')).items[0]!.topic).toBe('C');
+    expect(parseAnki(file('#deck:Solo', 'Q\tA')).items[0]!.topic).toBe('Solo');
+  });
+
+  it('leaves the tags empty under a deck when the file has no tags column', () => {
+    expect(parseAnki(file('#deck:D', 'Q\tA')).items).toEqual([{ question: 'Q', answer: 'A', tags: [], topic: 'D', line: 2 }]);
+  });
+
+  it('takes the topic from the first tag when #deck is blank', () => {
+    expect(parseAnki(file('#deck:   ', '#tags column:3', 'Q\tA\tfirst second')).items[0]).toMatchObject({ topic: 'first', tags: ['second'] });
+  });
+
+  it('reads the first difficulty tag, and only a whole one', () => {
+    expect(parseAnki(file('#tags column:3', 'Q\tA\tdifficulty::easy difficulty::hard xdifficulty::easy difficulty::easyx')).items[0]).toMatchObject({
+      topic: 'xdifficulty::easy',
+      tags: ['difficulty::easyx'],
+      difficulty: 'easy',
+    });
+  });
+
+  it('reads no tags from a tags column past the end of a note', () => {
+    expect(parseAnki(file('#tags column:5', 'Q\tA')).items).toEqual([{ question: 'Q', answer: 'A', tags: [], line: 2 }]);
+  });
+
+  it('trims the GUID before reading the prefix of an nnquiz export', () => {
+    expect(parseAnki(file('#guid column:3', 'Q\tA\t nnquiz:x ')).items[0]!.id).toBe('x');
+  });
+
+  it.each([
+    ['the separator given after it', file('#columns:GUID,Front,Back', '#separator:Comma', 'g,Q,A'), { id: 'g', tags: [] }],
+    ['tabs by default', file('#columns:Front\tBack\tTags', 'Q\tA\tt1 t2'), { topic: 't1', tags: ['t2'] }],
+    ['names with blanks around them', file('#columns:Front, Back, Tags ', '#separator:Comma', 'Q,A,t1 t2'), { topic: 't1', tags: ['t2'] }],
+    ['nothing when empty', file('#columns:', 'Q\tA'), { tags: [] }],
+  ])('reads #columns with %s', (_name, text, fields) => {
+    expect(parseAnki(text).items[0]).toMatchObject({ question: 'Q', answer: 'A', ...fields });
+  });
+
+  it('lets a # column header win over the same name in #columns', () => {
+    expect(parseAnki(file('#tags column:4', '#columns:Front\tBack\tTags\tOther', 'Q\tA\tB\tt1')).items).toEqual([
+      { question: 'Q', answer: 'A\n\nB', tags: [], topic: 't1', line: 3 },
+    ]);
+  });
+
+  it('quotes a header value it cannot read without the blanks around it', () => {
+    expect(parseAnki(file('#separator: ab ', '#tags column: x ', 'Q\tA')).problems).toEqual([
+      { line: 1, message: 'unknown separator "ab"; expected Tab, Comma, Semicolon, Pipe, Space, Colon or one character, so tab is used' },
+      { line: 2, message: '"#tags column:x" names no column; expected a column number from 1' },
+    ]);
+  });
+
+  it('reads fields as HTML under #html:true even when none looks like HTML', () => {
+    expect(parseAnki(file('#html:true', 'Q\tx_1')).items[0]!.answer).toBe('x\\_1');
+  });
+
+  it('drops only a BOM at the start of the file from the headers', () => {
+    expect(parseAnki(file('#deck:A\uFEFFB', 'Q\tA')).items[0]!.topic).toBe('A\uFEFFB');
+  });
 });
