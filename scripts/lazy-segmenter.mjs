@@ -1,8 +1,9 @@
 // string-width and wrap-ansi each build an Intl.Segmenter when they are imported. The first one
-// a process builds loads ICU's break rules, some 40 ms here: a third of a cold start, paid by every
-// command that prints a table even though printable ASCII, nearly everything nnquiz prints, never
-// reaches the segmenter (both measure it with a fast path). This esbuild plugin makes the two build
-// it on first use instead. If a new version of either changes that line, the build fails here
+// a process builds loads ICU's break rules: 16-25 ms on a quiet two-core machine here, over 100 ms
+// under load, a tenth of a cold start or more, paid by every command that prints even though
+// printable ASCII never reaches the segmenter (both measure it with a fast path), nor, with
+// displayWidth's own (src/ui/layout.ts), the rest of what nnquiz prints. This esbuild plugin makes
+// the two build it on first use instead. If a new version of either changes that line, the build fails here
 // rather than quietly losing the saving.
 import { readFile } from 'node:fs/promises';
 
