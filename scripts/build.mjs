@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { lazySegmenter } from './lazy-segmenter.mjs';
+import { lazySetup } from './lazy-setup.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -26,7 +26,7 @@ await build({
   // Inlined CommonJS packages call require() for Node's own modules: give each file one.
   banner: { js: "import { createRequire as __nnquizCreateRequire } from 'node:module'; const require = __nnquizCreateRequire(import.meta.url);" },
   legalComments: 'none',
-  plugins: [lazySegmenter],
+  plugins: [lazySetup],
   logLevel: 'warning',
 });
 

@@ -7,7 +7,7 @@ import { style } from './style.js';
 // operators, box drawing (tests/ui/layout.test.ts checks every one against string-width). Text of
 // these alone, nearly all nnquiz prints, is measured by its length: string-width would build an
 // Intl.Segmenter for anything past ASCII, and the first one a process builds costs a cold start
-// some 20 ms (scripts/lazy-segmenter.mjs). All are in the Basic Multilingual Plane, so one character is one code unit.
+// some 20 ms (scripts/lazy-setup.mjs). All are in the Basic Multilingual Plane, so one character is one code unit.
 const ONE_COLUMN_EACH =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u04ff\u1d00-\u1dbf\u1e00-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u22ff\u2500-\u257f]*$/;
 const COLOUR_CODES = /\u001b\[[0-9;]*m/g;

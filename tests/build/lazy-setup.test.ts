@@ -5,31 +5,42 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script, without types
-import { deferSegmenter } from '../../scripts/lazy-segmenter.mjs';
+import { deferSetup } from '../../scripts/lazy-setup.mjs';
 import { tempDir } from '../helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const defer = deferSegmenter as (source: string, file: string) => string;
+const defer = deferSetup as (name: string, source: string, file: string) => string;
 const packageSource = (name: string) => readFileSync(createRequire(join(root, 'package.json')).resolve(name), 'utf8');
 
-describe('the build defers the Intl.Segmenter of string-width and wrap-ansi to first use', () => {
+describe('the build defers what string-width and wrap-ansi build at import to first use', () => {
   it.each(['string-width', 'wrap-ansi'])('rewrites the one eager segmenter of the installed %s', (name) => {
     const source = packageSource(name);
     expect(source).toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
-    const deferred = defer(source, name);
+    const deferred = defer(name, source, name);
     expect(deferred).not.toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
     expect(deferred).toContain('(builtSegmenter ??= new Intl.Segmenter()).segment(text)');
   });
 
-  it('fails the build, naming the file, when a package no longer has the line, or has it twice', () => {
-    expect(() => defer('export default 1;\n', 'node_modules/string-width/index.js')).toThrow(/node_modules\/string-width\/index\.js: expected one line/);
-    const twice = 'const segmenter = new Intl.Segmenter();\nconst segmenter = new Intl.Segmenter();\n';
-    expect(() => defer(twice, 'wrap-ansi')).toThrow(/wrap-ansi: expected one line/);
+  it("rewrites string-width's emoji regex, compiled on first use", () => {
+    const source = packageSource('string-width');
+    expect(source).toMatch(/^const rgiEmojiRegex = \/\^\\p\{RGI_Emoji\}\$\/v;$/m);
+    const deferred = defer('string-width', source, 'string-width');
+    expect(deferred).not.toMatch(/^const rgiEmojiRegex = \//m);
+    expect(deferred).toContain('(builtRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text)');
   });
 
-  it('leaves no segmenter built at import in dist/', () => {
+  it('fails the build, naming the file, when a package no longer has the line, or has it twice', () => {
+    expect(() => defer('string-width', 'export default 1;\n', 'node_modules/string-width/index.js')).toThrow(/node_modules\/string-width\/index\.js: expected one line/);
+    const twice = 'const segmenter = new Intl.Segmenter();\nconst segmenter = new Intl.Segmenter();\n';
+    expect(() => defer('wrap-ansi', twice, 'wrap-ansi')).toThrow(/wrap-ansi: expected one line/);
+    // string-width's segmenter line alone is not enough: its emoji regex must be there too.
+    expect(() => defer('string-width', 'const segmenter = new Intl.Segmenter();\n', 'string-width')).toThrow(/string-width: expected one line "const rgiEmojiRegex/);
+  });
+
+  it('leaves no segmenter or emoji regex built at import in dist/', () => {
     const chunks = readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.js'));
-    const eager = chunks.filter((file) => /(?<!\?\?)=\s*new Intl\.Segmenter\(/.test(readFileSync(join(root, 'dist', file), 'utf8')));
+    const eager = chunks.filter((file) => /(?<!\?\?)=\s*(?:new Intl\.Segmenter\(|new RegExp\("\^\\\\p\{RGI_Emoji|\/\^\\p\{RGI_Emoji)/.test(readFileSync(join(root, 'dist', file), 'utf8')));
+    expect(chunks.length).toBeGreaterThan(0);
     expect(eager).toEqual([]);
   });
 

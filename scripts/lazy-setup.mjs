@@ -1,0 +1,46 @@
+// Some dependencies do costly work when they are imported, which every command that prints pays
+// even though most text never needs it. This esbuild plugin rewrites those lines so the work is
+// done on first use. Measured on a quiet two-core machine here:
+// - string-width and wrap-ansi each build an Intl.Segmenter; the first one a process builds loads
+//   ICU's break rules, 16-25 ms (over 100 ms under load). Printable ASCII never reaches it (both
+//   measure it with a fast path), nor, with displayWidth's own (src/ui/layout.ts), the rest of
+//   what nnquiz prints.
+// - string-width compiles /^\p{RGI_Emoji}$/v, a set of some 3,600 emoji sequences: about 50 ms.
+//   Only text that reaches the segmenter is tested against it.
+// If a new version of a package changes one of these lines, the build fails here rather than
+// quietly losing the saving.
+import { readFile } from 'node:fs/promises';
+
+const LAZY_SEGMENTER = 'let builtSegmenter; const segmenter = { segment: (text) => (builtSegmenter ??= new Intl.Segmenter()).segment(text) };';
+
+/** Per package: each line to defer, and what replaces it (the same name, doing the work when first called). */
+export const DEFERRED = {
+  'string-width': [
+    ['const segmenter = new Intl.Segmenter();', LAZY_SEGMENTER],
+    ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let builtRgiEmojiRegex; const rgiEmojiRegex = { test: (text) => (builtRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'],
+  ],
+  'wrap-ansi': [['const segmenter = new Intl.Segmenter();', LAZY_SEGMENTER]],
+};
+
+/** The package's source with its costly lines deferred; throws when a line is not there exactly once. */
+export function deferSetup(name, source, file) {
+  let out = source;
+  for (const [eager, lazy] of DEFERRED[name] ?? []) {
+    const at = out.indexOf(eager);
+    if (at === -1 || out.indexOf(eager, at + 1) !== -1) {
+      throw new Error(`${file}: expected one line "${eager}" to defer (scripts/lazy-setup.mjs); the package changed, update the plugin`);
+    }
+    out = out.replace(eager, () => lazy);
+  }
+  return out;
+}
+
+export const lazySetup = {
+  name: 'lazy-setup',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/](?:string-width|wrap-ansi)[\\/]index\.js$/ }, async ({ path }) => ({
+      contents: deferSetup(/[\\/]node_modules[\\/]([^\\/]+)[\\/]index\.js$/.exec(path)[1], await readFile(path, 'utf8'), path),
+      loader: 'js',
+    }));
+  },
+};
