@@ -7,25 +7,28 @@
 //   what nnquiz prints.
 // - string-width compiles /^\p{RGI_Emoji}$/v, a set of some 3,600 emoji sequences: about 50 ms.
 //   Only text that reaches the segmenter is tested against it.
+// - commander loads node:child_process (with net, dgram and streams), about 4 ms, for the
+//   executable subcommands nnquiz does not have.
 // If a new version of a package changes one of these lines, the build fails here rather than
 // quietly losing the saving.
 import { readFile } from 'node:fs/promises';
 
 const LAZY_SEGMENTER = 'let builtSegmenter; const segmenter = { segment: (text) => (builtSegmenter ??= new Intl.Segmenter()).segment(text) };';
 
-/** Per package: each line to defer, and what replaces it (the same name, doing the work when first called). */
+/** Per file of a package: each line to defer, and what replaces it (the same name, doing the work when first called). */
 export const DEFERRED = {
-  'string-width': [
+  'string-width/index.js': [
     ['const segmenter = new Intl.Segmenter();', LAZY_SEGMENTER],
     ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let builtRgiEmojiRegex; const rgiEmojiRegex = { test: (text) => (builtRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'],
   ],
-  'wrap-ansi': [['const segmenter = new Intl.Segmenter();', LAZY_SEGMENTER]],
+  'wrap-ansi/index.js': [['const segmenter = new Intl.Segmenter();', LAZY_SEGMENTER]],
+  'commander/lib/command.js': [["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"]],
 };
 
-/** The package's source with its costly lines deferred; throws when a line is not there exactly once. */
+/** The source of a package's file (`name`, a key of DEFERRED) with its costly lines deferred; throws when a line is not there exactly once. */
 export function deferSetup(name, source, file) {
   let out = source;
-  for (const [eager, lazy] of DEFERRED[name] ?? []) {
+  for (const [eager, lazy] of DEFERRED[name]) {
     const at = out.indexOf(eager);
     if (at === -1 || out.indexOf(eager, at + 1) !== -1) {
       throw new Error(`${file}: expected one line "${eager}" to defer (scripts/lazy-setup.mjs); the package changed, update the plugin`);
@@ -38,9 +41,9 @@ export function deferSetup(name, source, file) {
 export const lazySetup = {
   name: 'lazy-setup',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/](?:string-width|wrap-ansi)[\\/]index\.js$/ }, async ({ path }) => ({
-      contents: deferSetup(/[\\/]node_modules[\\/]([^\\/]+)[\\/]index\.js$/.exec(path)[1], await readFile(path, 'utf8'), path),
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]/ }, async ({ path }) => {
+      const name = Object.keys(DEFERRED).find((key) => path.replaceAll('\\', '/').endsWith(`/node_modules/${key}`));
+      return name === undefined ? undefined : { contents: deferSetup(name, await readFile(path, 'utf8'), path), loader: 'js' };
+    });
   },
 };

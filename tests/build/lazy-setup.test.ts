@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script, without types
@@ -12,11 +12,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const defer = deferSetup as (name: string, source: string, file: string) => string;
 const packageSource = (name: string) => readFileSync(createRequire(join(root, 'package.json')).resolve(name), 'utf8');
 
-describe('the build defers what string-width and wrap-ansi build at import to first use', () => {
+describe('the build defers the costly work of dependencies at import to first use', () => {
   it.each(['string-width', 'wrap-ansi'])('rewrites the one eager segmenter of the installed %s', (name) => {
     const source = packageSource(name);
     expect(source).toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
-    const deferred = defer(name, source, name);
+    const deferred = defer(`${name}/index.js`, source, name);
     expect(deferred).not.toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
     expect(deferred).toContain('(builtSegmenter ??= new Intl.Segmenter()).segment(text)');
   });
@@ -24,17 +24,26 @@ describe('the build defers what string-width and wrap-ansi build at import to fi
   it("rewrites string-width's emoji regex, compiled on first use", () => {
     const source = packageSource('string-width');
     expect(source).toMatch(/^const rgiEmojiRegex = \/\^\\p\{RGI_Emoji\}\$\/v;$/m);
-    const deferred = defer('string-width', source, 'string-width');
+    const deferred = defer('string-width/index.js', source, 'string-width');
     expect(deferred).not.toMatch(/^const rgiEmojiRegex = \//m);
     expect(deferred).toContain('(builtRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text)');
   });
 
+  it("rewrites commander's child_process, loaded only to spawn a subcommand", () => {
+    const source = readFileSync(join(dirname(createRequire(join(root, 'package.json')).resolve('commander')), 'lib', 'command.js'), 'utf8');
+    expect(source).toMatch(/^const childProcess = require\('node:child_process'\);$/m);
+    const deferred = defer('commander/lib/command.js', source, 'commander');
+    expect(deferred).not.toMatch(/^const childProcess = require/m);
+    // Every use of it is a spawn, which the replacement forwards.
+    expect([...deferred.matchAll(/childProcess\.(\w+)/g)].map((m) => m[1])).toEqual(['spawn', 'spawn', 'spawn']);
+  });
+
   it('fails the build, naming the file, when a package no longer has the line, or has it twice', () => {
-    expect(() => defer('string-width', 'export default 1;\n', 'node_modules/string-width/index.js')).toThrow(/node_modules\/string-width\/index\.js: expected one line/);
+    expect(() => defer('string-width/index.js', 'export default 1;\n', 'node_modules/string-width/index.js')).toThrow(/node_modules\/string-width\/index\.js: expected one line/);
     const twice = 'const segmenter = new Intl.Segmenter();\nconst segmenter = new Intl.Segmenter();\n';
-    expect(() => defer('wrap-ansi', twice, 'wrap-ansi')).toThrow(/wrap-ansi: expected one line/);
+    expect(() => defer('wrap-ansi/index.js', twice, 'wrap-ansi')).toThrow(/wrap-ansi: expected one line/);
     // string-width's segmenter line alone is not enough: its emoji regex must be there too.
-    expect(() => defer('string-width', 'const segmenter = new Intl.Segmenter();\n', 'string-width')).toThrow(/string-width: expected one line "const rgiEmojiRegex/);
+    expect(() => defer('string-width/index.js', 'const segmenter = new Intl.Segmenter();\n', 'string-width')).toThrow(/string-width: expected one line "const rgiEmojiRegex/);
   });
 
   it('leaves no segmenter or emoji regex built at import in dist/', () => {
