@@ -53,6 +53,26 @@ describe('the build defers the costly work of dependencies at import to first us
     expect(eager).toEqual([]);
   });
 
+  it.each([['list'], ['search', 'dropout'], ['show', 'dropout'], ['show', 'diffusion-models']])('builds no segmenter and compiles no emoji regex when the built program runs %s on the bundled bank', (...args) => {
+    // A hook loaded before the program counts what it builds, and says so on exit.
+    const hook = join(tempDir(), 'count.mjs');
+    writeFileSync(
+      hook,
+      [
+        'let segmenters = 0, emoji = 0;',
+        'const Segmenter = Intl.Segmenter;',
+        'Intl.Segmenter = new Proxy(Segmenter, { construct: (target, args) => (segmenters++, Reflect.construct(target, args)) });',
+        'const RegExpOf = RegExp;',
+        "globalThis.RegExp = new Proxy(RegExpOf, { construct: (target, args) => (String(args[0]).includes('RGI_Emoji') && emoji++, Reflect.construct(target, args)) });",
+        "process.on('exit', () => process.stderr.write(`built: ${segmenters} segmenters, ${emoji} emoji regexes\\n`));",
+      ].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['--import', hook, join(root, 'bin', 'nnquiz.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(100);
+    expect(result.stderr).toBe('built: 0 segmenters, 0 emoji regexes\n');
+  });
+
   it('still measures wide characters by their columns in the built program', () => {
     const bank = tempDir();
     mkdirSync(join(bank, 'misc'));
