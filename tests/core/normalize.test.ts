@@ -123,12 +123,17 @@ describe('words', () => {
     ['', []],
     ['---', []],
     ['— → …', []],
+    ['β₁→x, naïve', ['β1', 'x', 'naive']],
+    ['a\u0301b', ['a', 'b']],
+    ['x\u00a0y z', ['x', 'y', 'z']],
+    ['a😀b 日本語 text', ['a', 'b', '日本語', 'text']],
+    ['Ⅻ—ok', ['xii', 'ok']],
   ])('gives the folded words of %j', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
 
   it('gives the same words as tokenize', () => {
-    for (const text of ['Hello, World 42!', 'ﬁne Café, x', 'Ünïcode—Straße ٣']) {
+    for (const text of ['Hello, World 42!', 'ﬁne Café, x', 'Ünïcode—Straße ٣', 'β₁→x a\u0301b', 'x\u00a0y 😀日本語—ﬂow', 'Adam (β₁ = 0.9, β₂ = 0.999)']) {
       expect(words(text)).toEqual(tokenize(text).map((t) => t.word));
     }
   });

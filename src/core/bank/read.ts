@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, normalize, relative, resolve, sep } from 'node:path';
 // Only the derivation, not the whole grader: listing and searching a bank never grade.
 import { withDerivedKeyTerms } from '../grading/derive.js';
 import { formerIdMap } from './ids.js';
@@ -209,6 +209,9 @@ function listQuestionFiles(folder: string, problems: BankProblem[]): string[] {
   if (!stats.isDirectory()) throw new BankFolderError(folder, 'is not a folder');
   const files: string[] = [];
   const seen = new Set<string>();
+  // Paths are built as `path.join` would build them, without normalising each one again (a tenth
+  // of loading a large bank): a folder's own path is normal, and a name read from it holds no separator.
+  const childPath = (dir: string, name: string) => (dir === '.' || dir === `.${sep}` ? name : dir.endsWith(sep) ? dir + name : dir + sep + name);
   const walk = (dir: string): void => {
     let real: string;
     try {
@@ -228,7 +231,7 @@ function listQuestionFiles(folder: string, problems: BankProblem[]): string[] {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
+      const path = childPath(dir, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -245,6 +248,6 @@ function listQuestionFiles(folder: string, problems: BankProblem[]): string[] {
       else if (isFile && /\.md$/i.test(entry.name) && entry.name.toLowerCase() !== 'readme.md') files.push(path);
     }
   };
-  walk(folder);
+  walk(normalize(folder));
   return files;
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BankFolderError, MAX_QUESTION_FILE_BYTES, readBank, type FileStamp, type ParseCache, type ParsedFile } from '../../../src/core/bank/read.js';
 import type { Question } from '../../../src/core/bank/question.js';
@@ -151,6 +151,17 @@ describe('readBank: which files it reads, and in what order', () => {
     const bank = readBank([dir]);
     expect(bank.problems).toEqual([]);
     expect(bank.questions.map((q) => q.file.slice(dir.length + 1))).toEqual(['B.md', 'a.MD', 'c.md', 'x.mdx.md']);
+  });
+
+  it('names each file as path.join would, however the folder is spelled', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'topic'));
+    writeFileSync(join(dir, 'topic', 'q.md'), question('q'));
+    writeFileSync(join(dir, 'top.md'), question('top'));
+    const relativeDir = relative(process.cwd(), dir);
+    for (const folder of [dir, `${dir}/`, `${dir}//`, `${dir}/./`, `${dir}/topic/..`, relativeDir, `./${relativeDir}/`, `${relativeDir}/topic/../`]) {
+      expect(readBank([folder]).questions.map((q) => q.file)).toEqual([join(folder, 'top.md'), join(folder, 'topic', 'q.md')]);
+    }
   });
 
   it('orders names by UTF-16 code units, whatever order the platform lists them in', () => {
