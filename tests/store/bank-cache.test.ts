@@ -175,6 +175,22 @@ describe('BankCache with a bank on disk', () => {
     expect(cacheFiles(data).filter((f) => f.endsWith('.data'))).toHaveLength(1);
   });
 
+  it('reads back every body and posting of a data file written in several pieces (over a megabyte)', () => {
+    // Each answer is some 700 KB of distinct words, so the save writes the data file in several
+    // writes; the non-ASCII words make byte offsets differ from character offsets.
+    const answerOf = (id: string) => `${Array.from({ length: 70_000 }, (_, i) => `${id}${i % 7_000}`).join(' ')} — naïve β₁`;
+    const bank = bankOf({ 'a.md': file('alpha', '', answerOf('alpha')), 'b.md': file('beta', '', answerOf('beta')), 'c.md': file('gamma', '', answerOf('gamma')) });
+    const data = tempDir();
+    run(bank, data);
+    expect(statSync(dataFileOf(data)).size).toBeGreaterThan(2 * 1024 * 1024);
+    const loaded = run(bank, data);
+    expect(plain(loaded.questions).map((q) => q.answer)).toEqual([answerOf('alpha'), answerOf('beta'), answerOf('gamma')]);
+    const [index] = loaded.termIndexes();
+    for (const [id, word] of [['alpha', 'alpha6999'], ['beta', 'beta0'], ['gamma', 'gamma3500']] as const) {
+      expect(index!.postings(word).map((p) => [p.question.id, p.counts[5]])).toEqual([[id, 10]]);
+    }
+  });
+
   it('rebuilds the index whole when stored postings were tampered with', () => {
     const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
     const data = tempDir();
