@@ -59,14 +59,15 @@ describe('BankCache manifest', () => {
   });
 
   it.each<[string, Change]>([
-    ['another format', (m) => (m.format = 6)],
+    ['another format', (m) => (m.format = 7)],
     ['another version', (m) => (m.version = '0.9.0')],
     ['another folder', (m) => (m.folder = '/elsewhere')],
     ['a data file outside the cache folder', (m) => (m.data = `../${String(m.data)}`)],
     ['a data file named for another folder', (m) => (m.data = String(m.data).replace(/^bank-[0-9a-f]+/, 'bank-0000000000000000'))],
     ['a data file that is not there', (m) => (m.data = String(m.data).replace('.data', 'x.data'))],
     ['no list of entries', (m) => (m.entries = {} as never)],
-    ['no table of words', (m) => (m.words = [])],
+    ['a vocabulary that is no string', (m) => (m.vocabulary = ['alpha'])],
+    ['no list of word offsets', (m) => (m.wordAt = {})],
     ['an entry that is no list', (m) => (m.entries[0] = 'x' as never)],
     ['an entry one field short', (_, entryOf) => entryOf('a.md').pop()],
     ['a path that is no string', entry(0, 7)],

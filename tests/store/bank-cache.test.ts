@@ -71,6 +71,13 @@ describe('BankCache with a bank on disk', () => {
   const plain = (questions: Question[]) => questions.map((q) => withChanges(q, {}));
   const cacheFiles = (data: string) => readdirSync(join(data, 'cache')).sort();
   const manifestOf = (data: string) => join(data, 'cache', cacheFiles(data).find((f) => f.endsWith('.json'))!);
+  /** The manifest's words (one a line) and where each one's postings stand (offset, length), as stored. */
+  interface StoredWords {
+    vocabulary: string;
+    wordAt: Array<number | string>;
+  }
+  const positionOf = (manifest: StoredWords, word: string) => manifest.vocabulary.split('\n').indexOf(word);
+  const storedAt = (manifest: StoredWords, word: string) => manifest.wordAt.slice(2 * positionOf(manifest, word), 2 * positionOf(manifest, word) + 2) as [number, number];
   const dataFileOf = (data: string) => join(data, 'cache', cacheFiles(data).find((f) => f.endsWith('.data'))!);
 
   it('gives back every field of every question, the body read only when first used', () => {
@@ -195,8 +202,9 @@ describe('BankCache with a bank on disk', () => {
     const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
     const data = tempDir();
     run(bank, data);
-    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, [number, number]> };
-    const [offset, length] = manifest.words.alpha!;
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as StoredWords;
+    const [offset, length] = storedAt(manifest, 'alpha');
+    expect(length).toBeGreaterThan(2);
     const bytes = readFileSync(dataFileOf(data));
     bytes.fill(' '.charCodeAt(0), offset, offset + length);
     bytes.write('"x"', offset);
@@ -259,16 +267,40 @@ describe('BankCache with a bank on disk', () => {
   });
 
   it.each([
-    ['a word holding a line break', (words: Record<string, unknown>) => (words['two\nwords'] = words.alpha)],
-    ['an empty word', (words: Record<string, unknown>) => (words[''] = words.alpha)],
+    ['an empty word at the end', (m: StoredWords) => ((m.vocabulary += '\n'), m.wordAt.push(...m.wordAt.slice(0, 2)))],
+    ['an empty word at the start', (m: StoredWords) => ((m.vocabulary = `\n${m.vocabulary}`), m.wordAt.unshift(...m.wordAt.slice(0, 2)))],
+    ['an empty word between two', (m: StoredWords) => ((m.vocabulary = m.vocabulary.replace('\n', '\n\n')), m.wordAt.push(...m.wordAt.slice(0, 2)))],
+    ['a word more than it has offsets for', (m: StoredWords) => (m.vocabulary += '\nextra')],
+    ['offsets for a word more than it has', (m: StoredWords) => m.wordAt.push(...m.wordAt.slice(0, 2))],
+    ['an odd number of offsets', (m: StoredWords) => m.wordAt.push(0)],
   ])('keeps no index from a manifest with %s', (_, change) => {
     const bank = bankOf({ 'a.md': file('alpha') });
     const data = tempDir();
     run(bank, data);
-    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, unknown> };
-    change(manifest.words);
+    expect(run(bank, data).termIndexes()).toHaveLength(1);
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as StoredWords;
+    change(manifest);
     writeFileSync(manifestOf(data), JSON.stringify(manifest));
-    expect(run(bank, data).termIndexes()).toEqual([]);
+    const loaded = run(bank, data);
+    expect(loaded.termIndexes()).toEqual([]);
+    // The questions themselves are served: only the index is refused.
+    expect(plain(loaded.questions).map((q) => q.answer)).toEqual(['It is alpha, which regularises a network.']);
+  });
+
+  it.each([
+    ['a negative offset', -1],
+    ['an offset that is no number', '0'],
+    ['a fractional offset', 0.5],
+  ])('finds no postings for a word stored at %s, and the postings of the others', (_, offset) => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
+    const data = tempDir();
+    run(bank, data);
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as StoredWords;
+    manifest.wordAt[2 * positionOf(manifest, 'alpha')] = offset;
+    writeFileSync(manifestOf(data), JSON.stringify(manifest));
+    const [index] = run(bank, data).termIndexes();
+    expect(index!.postings('alpha')).toEqual([]);
+    expect(index!.postings('beta').map((p) => p.question.id)).toEqual(['beta']);
   });
 
   it.each([
@@ -280,10 +312,10 @@ describe('BankCache with a bank on disk', () => {
     const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
     const data = tempDir();
     run(bank, data);
-    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as { words: Record<string, [number, number]> };
+    const manifest = JSON.parse(readFileSync(manifestOf(data), 'utf8')) as StoredWords;
     const offset = statSync(dataFileOf(data)).size;
     appendFileSync(dataFileOf(data), postings);
-    manifest.words.alpha = [offset, Buffer.byteLength(postings)];
+    manifest.wordAt.splice(2 * positionOf(manifest, 'alpha'), 2, offset, Buffer.byteLength(postings));
     writeFileSync(manifestOf(data), JSON.stringify(manifest));
     const [index] = run(bank, data).termIndexes();
     expect(index!.postings('alpha')).toEqual([]);
