@@ -93,8 +93,9 @@ export function findQuestion(questions: readonly Question[], id: string): Questi
 
 /** Applies --topic/--tag/--difficulty, failing on a topic or tag that no loaded question has. */
 export function applySelection(questions: readonly Question[], options: SelectionOptions): Question[] {
-  checkKnown('--topic', options.topic, new Set(questions.map((q) => q.topic.toLowerCase())));
-  checkKnown('--tag', options.tag, new Set(questions.flatMap((q) => q.tags.map((t) => t.toLowerCase()))));
+  // Every topic and tag of the bank is gathered only for a filter that names some.
+  if (options.topic?.length) checkKnown('--topic', options.topic, new Set(questions.map((q) => q.topic.toLowerCase())));
+  if (options.tag?.length) checkKnown('--tag', options.tag, new Set(questions.flatMap((q) => q.tags.map((t) => t.toLowerCase()))));
   const selection: Selection = { topics: options.topic, tags: options.tag, difficulties: options.difficulty };
   return selectQuestions(questions, selection);
 }
@@ -116,8 +117,8 @@ export function practicable(questions: readonly Question[]): Question[] {
   return gradable;
 }
 
-function checkKnown(flag: string, values: string[] | undefined, known: Set<string>): void {
-  for (const value of values ?? []) {
+function checkKnown(flag: string, values: string[], known: Set<string>): void {
+  for (const value of values) {
     if (known.has(value.toLowerCase())) continue;
     const all = [...known].sort();
     const near = closest(all, value, 1)[0];

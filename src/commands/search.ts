@@ -12,7 +12,8 @@ export function runSearch(words: string[], options: SearchOptions): number {
   const query = words.join(' ');
   const { questions: bank, termIndexes } = loadBank(options);
   // Scored over the whole bank, then filtered: a filter never changes a question's score.
-  const hits = searchQuestions(bank, query, options.limit, applySelection(bank, options), bankIndex(bank, termIndexes()));
+  const selected = applySelection(bank, options);
+  const hits = searchQuestions(bank, query, options.limit, selected.length === bank.length ? undefined : selected, bankIndex(bank, termIndexes()));
   if (options.json) {
     const results = hits.map((hit) => ({ id: hit.question.id, question: hit.question.question, score: hit.score }));
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
