@@ -8,6 +8,7 @@ import { CliError, systemCause, UsageError } from '../errors.js';
 import { readBoundedLines } from '../ui/answer-source.js';
 import { renderGrade } from '../ui/grade-report.js';
 import { findQuestion, loadQuestions, type BankOptions } from './bank-options.js';
+import { groupDigits } from '../core/locale-free.js';
 
 export interface GradeOptions extends BankOptions {
   json?: boolean;
@@ -17,7 +18,7 @@ export interface GradeOptions extends BankOptions {
 /** A batch line holds the answer as JSON, where escapes can make each character six. */
 const MAX_BATCH_LINE_CHARS = 8 * MAX_ANSWER_CHARS;
 
-const ANSWER_HINT = `shorten the answer to at most ${MAX_ANSWER_CHARS.toLocaleString('en')} characters`;
+const ANSWER_HINT = `shorten the answer to at most ${groupDigits(MAX_ANSWER_CHARS)} characters`;
 
 /** Reads stdin whole, but stops once it holds more than an answer may: `< /dev/zero` never ends. */
 async function readAnswer(stream: NodeJS.ReadableStream): Promise<string> {
@@ -30,7 +31,7 @@ async function readAnswer(stream: NodeJS.ReadableStream): Promise<string> {
     // A character takes at most four bytes of UTF-8, so past this many bytes the answer is too long whatever it holds.
     if (bytes > 4 * (MAX_ANSWER_CHARS + 1)) {
       (stream as { destroy?: () => void }).destroy?.();
-      throw new CliError(`the answer on stdin is longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters`, ANSWER_HINT);
+      throw new CliError(`the answer on stdin is longer than ${groupDigits(MAX_ANSWER_CHARS)} characters`, ANSWER_HINT);
     }
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -93,7 +94,7 @@ async function runBatch(source: string, options: GradeOptions): Promise<number> 
         counts.failed++;
         emit(formatBatchOutput(tooLongBatchLine(lineNumber, MAX_BATCH_LINE_CHARS), lineNumber));
         throw new CliError(
-          `--batch ${JSON.stringify(source)}: line ${lineNumber} is longer than ${MAX_BATCH_LINE_CHARS.toLocaleString('en')} characters, so the run stopped there`,
+          `--batch ${JSON.stringify(source)}: line ${lineNumber} is longer than ${groupDigits(MAX_BATCH_LINE_CHARS)} characters, so the run stopped there`,
           'give one JSON object per line, such as {"id": "dropout", "answer": "..."}',
         );
       }

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { stem, words as wordsOf } from './normalize.js';
 import type { Question } from './bank/question.js';
 import { indexQuestions, SEARCH_FIELDS, type FieldCounts, type SearchField, type TermIndex } from './search-index.js';
+import { compareText } from './locale-free.js';
 
 export type { SearchField } from './search-index.js';
 
@@ -179,7 +180,7 @@ export function searchQuestions(questions: readonly Question[], query: string, l
     if (question.id.toLowerCase() === query.trim().toLowerCase().split(/\s+/).join('-')) raw *= PHRASE_BONUS;
     hits.push({ question, score: 0, words: [...words], fields: SEARCH_FIELDS.filter((f) => fields.has(f)), raw, covered });
   }
-  const byRank = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.covered - a.covered || b.raw - a.raw || a.question.id.localeCompare(b.question.id);
+  const byRank = (a: (typeof hits)[number], b: (typeof hits)[number]) => b.covered - a.covered || b.raw - a.raw || compareText(a.question.id, b.question.id);
   hits.sort(byRank);
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; one query word makes no phrase, and no hit has none to look for
   if (wordMatches.length > 1 && hits.length > 0) {

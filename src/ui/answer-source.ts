@@ -3,6 +3,7 @@ import { answerTooLong, MAX_ANSWER_CHARS } from '../core/grading/batch.js';
 import type { Rating } from '../core/practice/progress.js';
 import { CliError } from '../errors.js';
 import type { FeedbackAction } from './prompts.js';
+import { groupDigits } from '../core/locale-free.js';
 
 // Loaded on first use: `grade` reads lines through this module and must not load inquirer.
 const prompts = () => import('./prompts.js');
@@ -134,7 +135,7 @@ export function lineSource(input: NodeJS.ReadableStream = process.stdin): Answer
       if (next === undefined || next.done || interrupted) return undefined;
       count++;
       if (next.value.tooLong !== undefined) {
-        throw new CliError(`answer ${count} on stdin is longer than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters; the answers before it were saved`, 'give one answer per line, each at most 20,000 characters');
+        throw new CliError(`answer ${count} on stdin is longer than ${groupDigits(MAX_ANSWER_CHARS)} characters; the answers before it were saved`, 'give one answer per line, each at most 20,000 characters');
       }
       const answer = next.value.text.trim();
       const tooLong = answerTooLong(answer);

@@ -4,6 +4,7 @@ import type { QuestionDraft } from '../core/bank/author.js';
 import { answerTooLong, MAX_ANSWER_CHARS } from '../core/grading/batch.js';
 import { displayWidth, terminalWidth, wrapToWidth } from './layout.js';
 import { style } from './style.js';
+import { groupDigits } from '../core/locale-free.js';
 
 // Every interactive prompt of nnquiz lives here, so that tests can drive them and nothing else
 // imports inquirer. Ctrl+C makes any of them reject with an error named ExitPromptError, and an
@@ -52,7 +53,7 @@ export const answerPrompt = createPrompt<string, AnswerConfig>((config, done) =>
     const left = Math.ceil((config.deadline - now) / 1000);
     clock = left > 0 ? style.dim(` [${left}s left]`) : style.error(' [time is up: answer to finish, it will be marked late]');
   }
-  const limit = cut && status === 'idle' ? `\n${style.error(`Cut at ${maxChars.toLocaleString('en')} characters, the longest answer nnquiz takes.`)}` : '';
+  const limit = cut && status === 'idle' ? `\n${style.error(`Cut at ${groupDigits(maxChars)} characters, the longest answer nnquiz takes.`)}` : '';
   const message = `${prefix} ${style.heading(config.message)}${clock}`;
   const width = terminalWidth() ?? 80;
   // On a narrow screen the message is wrapped on its own and the answer starts a line of its own.

@@ -4,6 +4,7 @@ import { boundMarkdownNesting } from '../markdown-nesting.js';
 import { SHEET_STYLE } from './html-style.js';
 import { joinSoftBreaks, unwrapParagraphs } from './soft-breaks.js';
 import { topicTitle } from './topic-title.js';
+import { compareText } from '../locale-free.js';
 
 /** The user's last answer to a question and the key terms it missed. */
 export interface WeakDetail {
@@ -28,7 +29,7 @@ export type SheetFormat = 'md' | 'html' | 'anki' | 'json';
 function byTopic(questions: readonly Question[]): Array<[string, Question[]]> {
   const groups = new Map<string, Question[]>();
   for (const q of questions) groups.set(q.topic, [...(groups.get(q.topic) ?? []), q]);
-  return [...groups].sort((a, b) => a[0].localeCompare(b[0]));
+  return [...groups].sort((a, b) => compareText(a[0], b[0]));
 }
 
 /** The sheet's title; a sheet without answers says it is for practice, so a printout is not taken for notes. */

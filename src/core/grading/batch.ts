@@ -1,6 +1,7 @@
 import { gradeAnswer } from './grade.js';
 import { toGradeJson } from './grade-json.js';
 import { canBeGraded, type Question } from '../bank/question.js';
+import { groupDigits } from '../locale-free.js';
 
 /** The longest answer graded: past this, grading time and memory grow with nothing to gain. */
 export const MAX_ANSWER_CHARS = 20_000;
@@ -8,7 +9,7 @@ export const MAX_ANSWER_CHARS = 20_000;
 /** Why an answer is too long to grade, or undefined when its length is fine. */
 export function answerTooLong(answer: string): string | undefined {
   return answer.length > MAX_ANSWER_CHARS
-    ? `the answer is ${answer.length.toLocaleString('en')} characters long; expected at most ${MAX_ANSWER_CHARS.toLocaleString('en')}`
+    ? `the answer is ${groupDigits(answer.length)} characters long; expected at most ${groupDigits(MAX_ANSWER_CHARS)}`
     : undefined;
 }
 
@@ -77,7 +78,7 @@ export function formatBatchOutput(result: BatchResult, lineNumber: number): stri
 
 /** The output line for an input line that is too long to read. */
 export function tooLongBatchLine(lineNumber: number, maxChars: number): BatchResult {
-  return { ok: false, output: { line: lineNumber, error: `the line is longer than ${maxChars.toLocaleString('en')} characters; expected one JSON object per line` } };
+  return { ok: false, output: { line: lineNumber, error: `the line is longer than ${groupDigits(maxChars)} characters; expected one JSON object per line` } };
 }
 
 /** What a `grade --batch` run did with its input lines. */

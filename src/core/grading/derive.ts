@@ -3,6 +3,7 @@ import { stem, tokenize } from '../normalize.js';
 import { keyTermCount, withChanges, type KeyTerm, type Question } from '../bank/question.js';
 import { isStopword } from '../stopwords.js';
 import { isClaimWord } from './keyword-list.js';
+import { compareText } from '../locale-free.js';
 
 /** At most this many key terms are derived from one answer: an interviewer listens for a handful of ideas. */
 export const MAX_DERIVED_TERMS = 8;
@@ -91,10 +92,10 @@ export function deriveKeyTerms(question: Pick<Question, 'question' | 'answer'>, 
   const ranked = [...candidates].map(([s, entry]) => {
     const idf = Math.log((statistics.documents + 1) / ((statistics.frequency.get(s) ?? 0) + 1)) + 1;
     const specificity = idf * Math.sqrt(entry.count) * (questionStems.has(s) ? QUESTION_WORD_DISCOUNT : 1);
-    const forms = [...entry.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form);
+    const forms = [...entry.forms].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([form]) => form);
     return { forms, specificity, negated: entry.negated === entry.count };
   });
-  ranked.sort((a, b) => b.specificity - a.specificity || a.forms[0]!.localeCompare(b.forms[0]!));
+  ranked.sort((a, b) => b.specificity - a.specificity || compareText(a.forms[0]!, b.forms[0]!));
   const chosen = ranked.slice(0, MAX_DERIVED_TERMS);
   const top = chosen[0]?.specificity ?? 1;
   return chosen.map(({ forms, specificity, negated }) => ({

@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade } from 'ts-fsrs';
 import { effectiveRating, effectiveVerdict, type Attempt, type Rating } from './progress.js';
 import type { Question } from '../bank/question.js';
+import { compareText } from '../locale-free.js';
 
 const TO_FSRS: Record<Rating, Grade> = { again: FsrsRating.Again, hard: FsrsRating.Hard, good: FsrsRating.Good, easy: FsrsRating.Easy };
 
@@ -107,7 +108,7 @@ export function planCram(questions: readonly Question[], schedule: Map<string, C
   };
   return [...questions]
     .map((q) => ({ q, w: weakness(q) }))
-    .sort((a, b) => Number(b.w.seen) - Number(a.w.seen) || a.w.recent - b.w.recent || b.w.misses - a.w.misses || a.q.id.localeCompare(b.q.id))
+    .sort((a, b) => Number(b.w.seen) - Number(a.w.seen) || a.w.recent - b.w.recent || b.w.misses - a.w.misses || compareText(a.q.id, b.q.id))
     .slice(0, limit)
     .map(({ q }) => q);
 }

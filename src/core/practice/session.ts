@@ -1,5 +1,6 @@
 import type { Verdict } from '../grading/index.js';
 import type { Question } from '../bank/question.js';
+import { compareText } from '../locale-free.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same quiz. */
 export function seededRandom(seed: number): () => number {
@@ -141,7 +142,7 @@ export function summarizeSession(results: readonly SessionResult[], wallSeconds?
   }
   const rows = [...topics]
     .map(([topic, { asked, correct }]) => ({ topic, asked, correct, share: correct / asked }))
-    .sort((a, b) => a.share - b.share || a.topic.localeCompare(b.topic));
+    .sort((a, b) => a.share - b.share || compareText(a.topic, b.topic));
   const answered = results.filter((r) => !r.skipped);
   return {
     asked: results.length,

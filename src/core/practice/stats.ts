@@ -2,6 +2,7 @@ import { formerIdMap } from '../bank/ids.js';
 import { creditedAttempts, effectiveVerdict, type Attempt, type Flag } from './progress.js';
 import type { Question } from '../bank/question.js';
 import { buildSchedule } from './schedule.js';
+import { compareText } from '../locale-free.js';
 
 const DAY = 86_400_000;
 /** Share correct per topic looks at this many of the topic's latest attempts. */
@@ -110,7 +111,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
   }
   const missedTerms = [...misses]
     .map(([term, entry]) => ({ term, misses: entry.misses, questions: [...entry.questions].sort() }))
-    .sort((a, b) => b.misses - a.misses || a.term.localeCompare(b.term))
+    .sort((a, b) => b.misses - a.misses || compareText(a.term, b.term))
     .slice(0, 10);
 
   const overridden = new Map<string, Attempt[]>();
@@ -123,7 +124,7 @@ export function computeStats(attempts: readonly Attempt[], flags: readonly Flag[
       toIncorrect: list.filter((a) => a.override === 'incorrect').length,
       answers: list.map((a) => a.answer).slice(-3),
     }))
-    .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question));
+    .sort((a, b) => b.count - a.count || compareText(a.question, b.question));
 
   const flaggedBy = new Map<string, Flag[]>();
   const renamed = formerIdMap(questions);
