@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyTerm } from '../../../src/core/bank/question.js';
 import { gradeAnswer, type GradableQuestion } from '../../../src/core/grading/index.js';
-import { isTypo } from '../../../src/core/grading/match.js';
+import { isEnglishWord, isTypo } from '../../../src/core/grading/match.js';
+import { ENGLISH_WORDS } from '../../../src/core/grading/word-list.js';
 
 const term = (name: string, aliases: string[] = [], extra: Partial<KeyTerm> = {}): KeyTerm => ({ term: name, aliases, weight: 1, core: false, ...extra });
 const question = (keyTerms: KeyTerm[]): GradableQuestion => ({ keyTerms, passMark: 0.6 });
@@ -261,5 +262,22 @@ describe('swapped pairings', () => {
   it('reads no swap when the rival partner stands no nearer than the partner', () => {
     expect(terms('tanh Xavier ReLU')).toEqual(['Xavier ... tanh']);
     expect(terms('Xavier tanh ReLU')).toEqual(['Xavier ... tanh']);
+  });
+});
+
+describe('isEnglishWord', () => {
+  it('knows every word of the list, whatever its first letter', () => {
+    const listed = ENGLISH_WORDS.split(' ');
+    expect(listed.length).toBeGreaterThan(50_000);
+    expect(listed.filter((word) => !isEnglishWord(word))).toEqual([]);
+  });
+
+  it('relies on a list sorted by first letter, one run a letter', () => {
+    const listed = ENGLISH_WORDS.split(' ');
+    expect(listed.every((word, i) => i === 0 || listed[i - 1]!.charAt(0) <= word.charAt(0))).toBe(true);
+  });
+
+  it.each(['dropuot', 'gradeint', 'aardvarkx', 'zygotesz', 'qxz', '', 'é', 'éclair', '1st', ' about', 'About'])('does not know %j', (word) => {
+    expect(isEnglishWord(word)).toBe(false);
   });
 });
