@@ -69,11 +69,14 @@ const englishWordsByLetter = new Map<string, Set<string>>();
  * of this letter), so a letter that begins no word may get a run of other words.
  */
 function wordsBeginningWith(letter: string): string[] {
-  // Stryker disable ArithmeticOperator,StringLiteral,MethodExpression,ConditionalExpression: each of these mutants gives a longer run, the same answers (see above); one that gives a shorter run fails the test that every listed word is known
+  // Each mutant marked below gives a longer run, so the same answers (see above); one that gives a
+  // shorter run fails the test that every listed word is known.
+  // Stryker disable next-line ArithmeticOperator,StringLiteral,ConditionalExpression: a longer run
   const first = ENGLISH_WORDS.startsWith(letter) ? 0 : ENGLISH_WORDS.indexOf(` ${letter}`) + 1;
+  // Stryker disable next-line StringLiteral,ArithmeticOperator: a longer run
   const end = ENGLISH_WORDS.indexOf(' ', ENGLISH_WORDS.lastIndexOf(` ${letter}`) + 1);
+  // Stryker disable next-line MethodExpression,ConditionalExpression: a longer run
   return ENGLISH_WORDS.slice(first, end === -1 ? undefined : end).split(' ');
-  // Stryker restore ArithmeticOperator,StringLiteral,MethodExpression,ConditionalExpression
 }
 
 /**
