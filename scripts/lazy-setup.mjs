@@ -41,9 +41,12 @@ export function deferSetup(name, source, file) {
 export const lazySetup = {
   name: 'lazy-setup',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]/ }, async ({ path }) => {
-      const name = Object.keys(DEFERRED).find((key) => path.replaceAll('\\', '/').endsWith(`/node_modules/${key}`));
-      return name === undefined ? undefined : { contents: deferSetup(name, await readFile(path, 'utf8'), path), loader: 'js' };
+    // Only the files named in DEFERRED reach the plugin: every other file loads as usual.
+    const names = Object.keys(DEFERRED);
+    const filter = new RegExp(`[\\\\/]node_modules[\\\\/](?:${names.map((name) => name.replace(/[.\/]/g, (c) => (c === '/' ? '[\\\\/]' : '\\.'))).join('|')})$`);
+    build.onLoad({ filter }, async ({ path }) => {
+      const name = names.find((key) => path.replaceAll('\\', '/').endsWith(`/node_modules/${key}`));
+      return { contents: deferSetup(name, await readFile(path, 'utf8'), path), loader: 'js' };
     });
   },
 };

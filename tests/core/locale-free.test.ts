@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareText, groupDigits } from '../../src/core/locale-free.js';
 
@@ -60,5 +63,15 @@ describe('groupDigits', () => {
 
   it('writes the whole part of a fraction', () => {
     expect(groupDigits(12_345.9)).toBe('12,345');
+  });
+});
+
+describe('the sources', () => {
+  it('call localeCompare and toLocaleString only through locale-free.ts, so no command builds ICU data for plain text', () => {
+    const src = fileURLToPath(new URL('../../src', import.meta.url));
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('locale-free.ts'));
+    expect(files.length).toBeGreaterThan(50);
+    const callers = files.filter((file) => /\.(?:localeCompare|toLocaleString)\(/.test(readFileSync(join(src, file), 'utf8')));
+    expect(callers).toEqual([]);
   });
 });
