@@ -254,7 +254,7 @@ class FolderCache implements ParseCache {
   private changed = false;
   private planned: Plan | undefined;
   /** The manifest's words by their position in its vocabulary, made when first needed. */
-  private wordPositions: Map<string, number> | undefined;
+  private words: string[] | undefined;
 
   constructor(
     private readonly dir: string,
@@ -301,10 +301,9 @@ class FolderCache implements ParseCache {
     }
   }
 
-  /** A word's postings as stored: pairs of (entry position, packed counts); undefined if unreadable or tampered with. */
-  private storedPostings(word: string): number[] | undefined {
-    const at = this.storedWords()?.get(word);
-    if (this.data === undefined || at === undefined) return undefined;
+  /** The postings of the word at `at` in the manifest's vocabulary, as stored: pairs of (entry position, packed counts); undefined if unreadable or tampered with. */
+  private storedPostings(at: number): number[] | undefined {
+    if (this.data === undefined) return undefined;
     const [offset, length] = [this.manifest.wordAt[2 * at], this.manifest.wordAt[2 * at + 1]];
     if (!isCount(offset) || !isCount(length)) return undefined;
     const list = parseClean(this.read(offset, length));
@@ -318,16 +317,20 @@ class FolderCache implements ParseCache {
     return list as number[];
   }
 
-  /** The manifest's words with their positions; undefined if its vocabulary and offsets do not agree. */
-  private storedWords(): Map<string, number> | undefined {
-    if (!this.wordPositions) {
+  /**
+   * The manifest's words, in order; undefined if its vocabulary and offsets do not agree. A run
+   * looks up a few words (a search's matches), so they are found by a scan of this list: a map of
+   * every word cost more to build than all the scans of a run.
+   */
+  private storedWords(): string[] | undefined {
+    if (!this.words) {
       const { vocabulary, wordAt } = this.manifest;
       // One word a line: an empty line (only a hand-edited cache could hold one) would be an empty word.
       const words = vocabulary === '' ? [] : vocabulary.split('\n');
       if (words.includes('') || wordAt.length !== 2 * words.length) return undefined;
-      this.wordPositions = new Map(words.map((word, i) => [word, i]));
+      this.words = words;
     }
-    return this.wordPositions;
+    return this.words;
   }
 
   /**
@@ -336,7 +339,11 @@ class FolderCache implements ParseCache {
    */
   termIndex(questionOf: (file: string) => Question | undefined): TermIndex | undefined {
     if (!this.changed && this.data !== undefined && this.results.size === this.manifest.entries.length) {
-      return this.storedWords() && indexOver(this.manifest.entries, this.manifest.vocabulary, (word) => this.storedPostings(word), questionOf);
+      const words = this.storedWords();
+      return words && indexOver(this.manifest.entries, this.manifest.vocabulary, (word) => {
+        const at = words.indexOf(word);
+        return at === -1 ? undefined : this.storedPostings(at);
+      }, questionOf);
     }
     const { entries, postings } = this.plan();
     return indexOver(entries, [...postings.keys()].join('\n'), (word) => postings.get(word), questionOf);
@@ -384,8 +391,8 @@ class FolderCache implements ParseCache {
   private keepPostings(renumbered: Map<number, number>, postings: Map<string, number[]>): boolean {
     const words = this.storedWords();
     if (!words) return false;
-    for (const word of words.keys()) {
-      const stored = this.storedPostings(word);
+    for (const [at, word] of words.entries()) {
+      const stored = this.storedPostings(at);
       if (!stored) return false;
       const list: number[] = [];
       for (let i = 0; i < stored.length; i += 2) {
