@@ -272,12 +272,13 @@ describe('isEnglishWord', () => {
     expect(listed.filter((word) => !isEnglishWord(word))).toEqual([]);
   });
 
-  it('relies on a list sorted by first letter, one run a letter', () => {
+  it('relies on a list sorted in code-unit order, one space between words', () => {
     const listed = ENGLISH_WORDS.split(' ');
-    expect(listed.every((word, i) => i === 0 || listed[i - 1]!.charAt(0) <= word.charAt(0))).toBe(true);
+    expect(listed.every((word, i) => word !== '' && (i === 0 || listed[i - 1]! < word))).toBe(true);
   });
 
-  it.each(['dropuot', 'gradeint', 'aardvarkx', 'zygotesz', 'qxz', '', 'é', 'éclair', '1st', ' about', 'About'])('does not know %j', (word) => {
+  // Words just before, between and after listed ones: the search must end between them.
+  it.each(['dropuot', 'gradeint', 'aardvarkx', 'zygotesz', 'qxz', '', 'é', 'éclair', '1st', ' about', 'About', 'a ', 'aa', '0', '~', 'zzzzz', 'abouta', 'abou'])('does not know %j', (word) => {
     expect(isEnglishWord(word)).toBe(false);
   });
 });
