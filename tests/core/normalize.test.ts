@@ -90,6 +90,18 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads ASCII text as the runs of /[A-Za-z0-9]+/, at the edges of the text and of each class too', () => {
+    // Every character class boundary: digits, capitals and small letters against their neighbours ('/', ':', '@', '[', '`', '{').
+    const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '/', ':', '@', '[', '`', '{', ' ', '-', '\n', '—'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join('');
+      const expected = Array.from(text.matchAll(/[A-Za-z0-9]+/g), (m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+      expect(tokenize(text), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+
   it('finds no words in text without letters or digits', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' -- !')).toEqual([]);
