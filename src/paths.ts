@@ -14,6 +14,11 @@ export function bundledBankFolder(): string {
   return fileURLToPath(new URL('../questions', import.meta.url));
 }
 
+/** A data file that ships with nnquiz (data/), found beside the installed code as the bundled bank is. */
+export function bundledDataFile(name: string): string {
+  return fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+}
+
 /** `~/x` → the home folder's x; anything else unchanged. */
 export function expandHome(path: string): string {
   return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;

@@ -9,13 +9,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const npm = (args: string[], cwd = root) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
 
 describe('the packed package', () => {
-  it('ships only what it needs: compiled code, the bundled questions, README and licence', () => {
+  it('ships only what it needs: compiled code, its data files, the bundled questions, README and licence', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'])) as Array<{ files: Array<{ path: string }> }>;
     const paths = pack!.files.map((f) => f.path);
-    expect([...new Set(paths.map((p) => p.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'questions']);
+    expect([...new Set(paths.map((p) => p.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'data', 'dist', 'package.json', 'questions']);
     expect(paths.filter((p) => /(^|\/)(tests?|fixtures|src)\/|\.ts$|\.map$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
     expect(paths).toContain('questions/training/vanishing-gradient.md');
     expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('data/english-words.txt');
   });
 
   it('installs globally from the tarball and works from any folder', () => {
@@ -39,6 +40,8 @@ describe('the packed package', () => {
     expect(run(['search', 'dropout', '--limit', '1'])).toContain('1. dropout');
     const quiz = run(['quiz', '--count', '1', '--order', 'bank'], 'gradients shrink through sigmoid layers\n');
     expect(quiz).toContain('Session summary');
+    // A typo is told from a real word by the word list in data/: found from the installed package.
+    expect(run(['grade', 'vanishing-gradient', 'sigmoid derivatves are at most 0.25 so products shrink', '--json'])).toContain('"how":"typo"');
     expect(run(['stats'])).toContain('1 attempt');
 
     // A user's own bank, from the settings file and from NNQUIZ_BANK.

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { isStopword } from '../stopwords.js';
 import { oppositeOf, synonymsOf } from './lexicon.js';
-import { ENGLISH_WORDS } from './word-list.js';
+import { englishWords } from './word-list.js';
 import { readUnits, type Unit } from './text.js';
 
 /** How an answer expressed an idea: its own words, an alias, a word of the same family, another form of the word, or a typo. */
@@ -67,16 +67,17 @@ const inflectionBase = (word: string) => word.replace(/(?:est|er|ing|ed|es|s|ly)
  * 2,273 answers), so sets of the list's 60,000 words cost more to build than every search made.
  */
 export function isEnglishWord(word: string): boolean {
+  const list = englishWords();
   // [low, high): a stretch of the list from a word's first letter to a word's end.
   let low = 0;
-  let high = ENGLISH_WORDS.length;
+  let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    // The word around `middle`, or the one it ends, when `middle` is the space after a word.
-    const found = ENGLISH_WORDS.indexOf(' ', middle);
-    const end = found === -1 ? ENGLISH_WORDS.length : found;
-    const start = ENGLISH_WORDS.lastIndexOf(' ', end - 1) + 1;
-    const listed = ENGLISH_WORDS.slice(start, end);
+    // The word around `middle`, or the one it ends, when `middle` is the line break after a word.
+    const found = list.indexOf('\n', middle);
+    const end = found === -1 ? list.length : found;
+    const start = list.lastIndexOf('\n', end - 1) + 1;
+    const listed = list.slice(start, end);
     if (listed === word) return true;
     if (listed < word) low = end + 1;
     else high = start - 1;
