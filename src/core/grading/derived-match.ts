@@ -7,18 +7,19 @@ import { expandAbbreviation } from './text.js';
 /** An answer read word by word, each word marked when a negation stands just before it. */
 export interface AnswerWords {
   text: string;
-  words: Array<{ word: string; stem: string; full?: string; start: number; end: number; negated: boolean }>;
+  /** `fullStem`: the stem of the word an abbreviation stands for (`lr` → `learn`), if it is one. */
+  words: Array<{ word: string; stem: string; fullStem: string | undefined; start: number; end: number; negated: boolean }>;
 }
 
 export function readAnswerWords(text: string): AnswerWords {
   const tokens = tokenize(text);
-  return {
-    text,
-    words: tokens.map((t, i) => {
-      const full = expandAbbreviation(t.word);
-      return { word: t.word, stem: stem(t.word), ...(full ? { full } : {}), start: t.start, end: t.end, negated: isNegated(tokens, i, text) };
-    }),
-  };
+  const words: AnswerWords['words'] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, start, end } = tokens[i]!;
+    const full = expandAbbreviation(word);
+    words.push({ word, stem: stem(word), fullStem: full === undefined ? undefined : stem(full), start, end, negated: isNegated(tokens, i, text) });
+  }
+  return { text, words };
 }
 
 export interface DerivedHearing {
@@ -37,12 +38,13 @@ export interface DerivedHearing {
 export function hearDerivedTerm(term: KeyTerm, answer: AnswerWords): DerivedHearing {
   let best: DerivedHearing['heard'] & { rank: number } | undefined;
   let wrongPolarity: string | undefined;
-  for (const [i, form] of [term.term, ...term.aliases].entries()) {
+  for (let i = 0; i <= term.aliases.length; i++) {
+    const form = i === 0 ? term.term : term.aliases[i - 1]!;
     const formWord = form.toLowerCase();
     const formStem = stem(formWord);
     for (const w of answer.words) {
       const how: 'exact' | 'stem' | 'typo' | undefined =
-        w.word === formWord ? 'exact' : w.stem === formStem || (w.full !== undefined && stem(w.full) === formStem) ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
+        w.word === formWord ? 'exact' : w.stem === formStem || w.fullStem === formStem ? 'stem' : isTypo(formWord, w.word) ? 'typo' : undefined;
       if (!how) continue;
       if (w.negated !== (term.negated === true)) {
         wrongPolarity ??= answer.text.slice(w.start, w.end);

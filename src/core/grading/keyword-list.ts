@@ -20,7 +20,8 @@ const RELATION_SYMBOLS = /->|→|=>|=|<|>|:|≈|\(|\+|\*/;
  * would make a claim, and none of the arrows or equals signs of terse notes.
  */
 export function isKeywordList(text: string): boolean {
-  return isCommaList(text) || isWordSalad(text);
+  const words = tokenize(text).map((t) => t.word);
+  return isCommaList(text, words) || isWordSalad(text, words);
 }
 
 /**
@@ -29,12 +30,12 @@ export function isKeywordList(text: string): boolean {
  * suits ReLU. Xavier suits tanh.`) are terse statements, whose verbs no closed list of words can
  * name: a salad is one run of words, or a list of four or more.
  */
-function isWordSalad(text: string): boolean {
-  const words = tokenize(text).map((t) => t.word);
+function isWordSalad(text: string, words: readonly string[]): boolean {
   if (words.length < 7 || RELATION_SYMBOLS.test(text)) return false;
+  // Most answers hold a function word, which settles it before the phrases are counted.
+  if (!words.every((w) => !CLAIM_WORDS.has(w) && !FUNCTION_WORDS.has(w))) return false;
   const phrases = text.split(PHRASE_BREAK).filter((phrase) => /[\p{L}\p{N}]/u.test(phrase)).length;
-  if (phrases === 2 || phrases === 3) return false;
-  return words.every((w) => !CLAIM_WORDS.has(w) && !FUNCTION_WORDS.has(w));
+  return phrases !== 2 && phrases !== 3;
 }
 
 /** Where a phrase ends: a comma, a semicolon, or a sentence's end (a full stop before a space or the end, not a decimal point). */
@@ -42,10 +43,9 @@ const PHRASE_BREAK = /[,;!?]|\.(?=\s|$)/;
 
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'in', 'on', 'at', 'it', 'its', 'they', 'this', 'as', 'like', 'each', 'every', 'all', 'more', 'less', 'too', 'very', 'and', 'or']);
 
-function isCommaList(text: string): boolean {
+function isCommaList(text: string, words: readonly string[]): boolean {
   const items = text.split(/[,\n•·|]+|\band\b|\bor\b/i).map((item) => item.trim()).filter((item) => /[\p{L}\p{N}]/u.test(item));
   if (items.length < 4) return false;
-  const words = tokenize(text).map((t) => t.word);
   if (words.some((w) => CLAIM_WORDS.has(w))) return false;
   // Stryker disable next-line StringLiteral: any replacement without a relation sign reads the same
   if (RELATION_SYMBOLS.test(text.replace(/\b\d+:\d+\b/g, ''))) return false;

@@ -12,9 +12,9 @@ describe('readAnswerWords', () => {
     const answer = readAnswerWords('No grads flow');
     expect(answer.text).toBe('No grads flow');
     expect(answer.words).toEqual([
-      { word: 'no', stem: 'no', start: 0, end: 2, negated: false },
-      { word: 'grads', stem: 'grad', full: 'gradients', start: 3, end: 8, negated: true },
-      { word: 'flow', stem: 'flow', start: 9, end: 13, negated: true },
+      { word: 'no', stem: 'no', fullStem: undefined, start: 0, end: 2, negated: false },
+      { word: 'grads', stem: 'grad', fullStem: 'gradient', start: 3, end: 8, negated: true },
+      { word: 'flow', stem: 'flow', fullStem: undefined, start: 9, end: 13, negated: true },
     ]);
   });
 });
