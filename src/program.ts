@@ -56,32 +56,6 @@ async function colorSetting(): Promise<boolean> {
   }
 }
 
-/** Each command's code, by command name: loaded only when that command runs. */
-const commandCode = {
-  quiz: () => import('./commands/quiz.js'),
-  review: () => import('./commands/review.js'),
-  stats: () => import('./commands/stats.js'),
-  list: () => import('./commands/list.js'),
-  show: () => import('./commands/show.js'),
-  search: () => import('./commands/search.js'),
-  grade: () => import('./commands/grade.js'),
-  export: () => import('./commands/export.js'),
-  new: () => import('./commands/new.js'),
-  import: () => import('./commands/import.js'),
-  config: () => import('./commands/config.js'),
-  completion: () => import('./commands/completion.js'),
-  __complete: () => import('./commands/completion.js'),
-  validate: () => import('./commands/validate.js'),
-};
-
-/**
- * Starts loading a command's code before its action asks for it. Its action awaits the same
- * import, which reports any failure; here one is only kept from being reported twice.
- */
-function loadCommandCode(name: string): void {
-  if (Object.hasOwn(commandCode, name)) commandCode[name as keyof typeof commandCode]().catch(() => {});
-}
-
 /** A usage error of commander's, with the command that refused the line, for cli.ts to put in words. */
 export class CommandLineError extends CommanderError {
   constructor(
@@ -113,11 +87,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     // Its help command shows the program's help with exit code 1 for a name it does not know.
     .helpCommand(false)
-    .hook('preAction', async (command, actionCommand) => {
-      // The command's own code starts loading now, beside the colour setting: the two loads overlap.
-      loadCommandCode(actionCommand.name());
-      const [{ configureColor }, color] = await Promise.all([import('./ui/style.js'), colorSetting()]);
-      configureColor(command.opts().color !== false && color);
+    .hook('preAction', async (command) => {
+      const { configureColor } = await import('./ui/style.js');
+      configureColor(command.opts().color !== false && (await colorSetting()));
     })
     .addHelpText('after', examples('nnquiz quiz --count 5', 'nnquiz review', 'nnquiz search dropuot', 'nnquiz show vanishing-gradient', 'nnquiz export --format html --out sheet.html', 'nnquiz config set banks ~/my-questions'));
 
@@ -137,7 +109,7 @@ export function buildProgram(): Command {
       examples('nnquiz quiz', 'nnquiz quiz --topic optimization --count 5', 'nnquiz quiz --exam --time-limit 90 --count 6', 'printf "answer one\\nanswer two\\n" | nnquiz quiz --count 2 --order bank'),
     )
     .action(async (options) => {
-      const { runQuiz } = await commandCode.quiz();
+      const { runQuiz } = await import('./commands/quiz.js');
       process.exitCode = await runQuiz(options);
     });
 
@@ -150,7 +122,7 @@ export function buildProgram(): Command {
     .addOption(dataDirOption())
     .addHelpText('after', examples('nnquiz review', 'nnquiz review --topic attention --limit 5', 'nnquiz review --cram'))
     .action(async (options) => {
-      const { runReview } = await commandCode.review();
+      const { runReview } = await import('./commands/review.js');
       process.exitCode = await runReview(options);
     });
 
@@ -164,7 +136,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('the same figures'))
     .addHelpText('after', examples('nnquiz stats', 'nnquiz stats --flagged', 'nnquiz stats --json'))
     .action(async (options) => {
-      const { runStats } = await commandCode.stats();
+      const { runStats } = await import('./commands/stats.js');
       process.exitCode = runStats(options);
     });
 
@@ -174,7 +146,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('an array of {id, question, topic, tags, difficulty, file}'))
     .addHelpText('after', examples('nnquiz list', 'nnquiz list --topic optimization --difficulty hard', 'nnquiz list --tag cnn --json'))
     .action(async (options) => {
-      const { runList } = await commandCode.list();
+      const { runList } = await import('./commands/list.js');
       process.exitCode = runList(options);
     });
 
@@ -187,7 +159,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('the whole parsed question, with key_terms and answer,'))
     .addHelpText('after', examples('nnquiz show dropout', 'nnquiz show dropout --json'))
     .action(async (id: string, options) => {
-      const { runShow } = await commandCode.show();
+      const { runShow } = await import('./commands/show.js');
       process.exitCode = runShow(id, options);
     });
 
@@ -199,7 +171,7 @@ export function buildProgram(): Command {
     .addOption(jsonOption('an array of {id, question, score}, best first,'))
     .addHelpText('after', examples('nnquiz search dropout', 'nnquiz search vanishing gradeint --limit 3', 'nnquiz search attention --topic attention --json'))
     .action(async (words: string[], options) => {
-      const { runSearch } = await commandCode.search();
+      const { runSearch } = await import('./commands/search.js');
       process.exitCode = runSearch(words, options);
     });
 
@@ -224,7 +196,7 @@ export function buildProgram(): Command {
       ),
     )
     .action(async (id: string | undefined, answer: string[], options) => {
-      const { runGrade } = await commandCode.grade();
+      const { runGrade } = await import('./commands/grade.js');
       process.exitCode = await runGrade(id, answer, options);
     });
 
@@ -245,7 +217,7 @@ export function buildProgram(): Command {
       examples('nnquiz export > sheet.md', 'nnquiz export --format html --out sheet.html --topic attention', 'nnquiz export --format anki --weak', 'nnquiz export --format md --no-answers --difficulty hard'),
     )
     .action(async (options) => {
-      const { runExport } = await commandCode.export();
+      const { runExport } = await import('./commands/export.js');
       process.exitCode = runExport(options);
     });
 
@@ -265,7 +237,7 @@ export function buildProgram(): Command {
       examples('nnquiz new --bank ./my-questions', 'nnquiz new --bank ./my-questions --question "What is label smoothing?" --topic regularization --terms "*softened targets|soft targets, *less overconfident|overconfidence, calibration" --answer-file answer.md'),
     )
     .action(async (options) => {
-      const { runNew } = await commandCode.new();
+      const { runNew } = await import('./commands/new.js');
       process.exitCode = await runNew(options);
     });
 
@@ -285,7 +257,7 @@ export function buildProgram(): Command {
       `\nFormats (detected from the content, or named with --format):\n  markdown  numbered questions (1. **What is …?**), question headings (### What is …?) or Q:/A: pairs,\n            each followed by its answer; prose around them is ignored\n  anki      Anki's 'Notes in Plain Text' export, and nnquiz export --format anki (HTML becomes Markdown)\n  quizlet   one card a line: term, a tab (or a comma), definition\n  csv       CSV or TSV with a header: question,answer and optionally topic,tags,difficulty,id\n\nEach question gets a file <bank>/<topic>/<id>.md with key terms proposed from its answer (marked\n'rubric: proposed' until you review them). Existing files are never overwritten; an id taken in the\nbanks gets a number; a question the banks already hold is skipped.\n${examples('nnquiz import interview-notes.md --bank ./my-questions --topic fundamentals', 'nnquiz import deck.txt --bank ./anki-deck --dry-run', 'nnquiz import cards.csv --bank ./my-questions --json')}`,
     )
     .action(async (files: string[], options) => {
-      const { runImport } = await commandCode.import();
+      const { runImport } = await import('./commands/import.js');
       process.exitCode = await runImport(files, options);
     });
 
@@ -300,7 +272,7 @@ export function buildProgram(): Command {
       `\nSettings:\n  banks           bank folders to load, e.g. ~/my-questions,~/more (relative paths are relative to the file)\n  includeBundled  load the bundled bank beside them (default true)\n  quizCount       questions per quiz (default 10)\n  passMark        pass mark of questions that set none (default 0.6)\n  color           colour on a terminal (default true; NO_COLOR always wins)\n\nOn/off settings take true or false (yes/no, on/off and 1/0 work too, in any case). A bank folder\nthat does not exist is saved with a warning.\nThe file is JSON: NNQUIZ_CONFIG if set, else config.json in the platform config folder ('nnquiz config path').\n${examples('nnquiz config path', 'nnquiz config list', 'nnquiz config set banks ~/my-questions', 'nnquiz config set quizCount 15', 'nnquiz config set color off', 'nnquiz config unset banks')}`,
     )
     .action(async (action: string, args: string[], options) => {
-      const { runConfig } = await commandCode.config();
+      const { runConfig } = await import('./commands/config.js');
       process.exitCode = runConfig(action, args, options);
     });
 
@@ -313,7 +285,7 @@ export function buildProgram(): Command {
       `\nInstall:\n  bash  echo 'source <(nnquiz completion bash)' >> ~/.bashrc\n  zsh   echo 'source <(nnquiz completion zsh)' >> ~/.zshrc\n  fish  nnquiz completion fish > ~/.config/fish/completions/nnquiz.fish\n`,
     )
     .action(async (shell: string) => {
-      const { runCompletion } = await commandCode.completion();
+      const { runCompletion } = await import('./commands/completion.js');
       process.exitCode = runCompletion(shell);
     });
 
@@ -323,7 +295,7 @@ export function buildProgram(): Command {
     .argument('[words...]')
     .allowUnknownOption()
     .action(async (words: string[]) => {
-      const { runComplete } = await commandCode.__complete();
+      const { runComplete } = await import('./commands/completion.js');
       process.exitCode = await runComplete(words);
     });
 
@@ -350,7 +322,7 @@ export function buildProgram(): Command {
         examples('nnquiz validate', 'nnquiz validate --bank ./my-questions --strict', 'nnquiz validate --bank ./a --bank ./b --json'),
     )
     .action(async (dirs: string[], options) => {
-      const { runValidate } = await commandCode.validate();
+      const { runValidate } = await import('./commands/validate.js');
       process.exitCode = runValidate(dirs, options);
     });
 
