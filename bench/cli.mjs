@@ -10,7 +10,7 @@ import { generateBank, generateCards } from './generate-bank.mjs';
 import { generateLog } from './generate-log.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'nnquiz.js');
+const bin = join(root, 'bin', 'nnquiz.cjs');
 const rssHook = join(root, 'bench', 'report-rss.cjs');
 const runs = Number(process.env.NNQUIZ_BENCH_RUNS ?? 15);
 const sizes = (process.env.NNQUIZ_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);

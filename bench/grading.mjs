@@ -12,7 +12,7 @@ import { isStopword } from '../src/core/stopwords.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.argv[2] ?? process.env.NNQUIZ_BENCH_DATA ?? join(root, '..', 'shared', 'bench'));
-const bin = join(root, 'bin', 'nnquiz.js');
+const bin = join(root, 'bin', 'nnquiz.cjs');
 
 const readJsonl = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;

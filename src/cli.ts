@@ -57,4 +57,5 @@ function printError(error: CliError): void {
   if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
 }
 
-await main(process.argv);
+// Not awaited at the top level: the build makes this module CommonJS, which has no top-level await.
+void main(process.argv);

@@ -67,7 +67,7 @@ describe('the build defers the costly work of dependencies at import to first us
         "process.on('exit', () => process.stderr.write(`built: ${segmenters} segmenters, ${emoji} emoji regexes\\n`));",
       ].join('\n'),
     );
-    const result = spawnSync(process.execPath, ['--import', hook, join(root, 'bin', 'nnquiz.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
+    const result = spawnSync(process.execPath, ['--import', hook, join(root, 'bin', 'nnquiz.cjs'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
     expect(result.status).toBe(0);
     expect(result.stdout.length).toBeGreaterThan(100);
     expect(result.stderr).toBe('built: 0 segmenters, 0 emoji regexes\n');
@@ -78,7 +78,7 @@ describe('the build defers the costly work of dependencies at import to first us
     mkdirSync(join(bank, 'misc'));
     writeFileSync(join(bank, 'misc', 'narrow.md'), '---\nid: narrow\nquestion: "What is dropout?"\ntopic: regularization\n---\nDropout zeroes units at random.\n');
     writeFileSync(join(bank, 'misc', 'wide.md'), '---\nid: wide\nquestion: "什么是 dropout？"\ntopic: 正则化\n---\nDropout zeroes units at random.\n');
-    const result = spawnSync(process.execPath, [join(root, 'bin', 'nnquiz.js'), 'list', '--bank', bank], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'nnquiz.cjs'), 'list', '--bank', bank], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() } });
     expect(result.stderr).toBe('');
     const [header, narrow, wide] = result.stdout.split('\n');
     // Each of the three characters of 正则化 takes two columns, so the next column starts where it does in the other rows.

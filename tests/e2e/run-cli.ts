@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
-export const BIN = fileURLToPath(new URL('../../bin/nnquiz.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/nnquiz.cjs', import.meta.url));
 
 // Every run gets a data folder of the test's own (for the bank cache too), never the user's.
 // Removed when the test file ends: a worker's 'exit' event does not fire when vitest ends it.

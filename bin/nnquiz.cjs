@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import module from 'node:module';
-import { readFileSync } from 'node:fs';
+'use strict';
+// CommonJS, as dist/ is: a run that loads no ES module never starts Node's ES module loader.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 // `nnquiz --version`, and `nnquiz --help` into a pipe, print what the full program would print
 // without loading it: the version from package.json, the help as `npm run build` captured it
@@ -9,20 +11,20 @@ import { readFileSync } from 'node:fs';
 const args = process.argv.slice(2);
 const only = (...flags) => args.length === 1 && flags.includes(args[0]);
 if (only('--version', '-V')) {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
   const help = (args.length === 0 || only('--help', '-h')) && !process.stdout.isTTY ? readHelp() : undefined;
   if (help !== undefined) process.stdout.write(help);
   else {
     // Node 22.1+ can cache compiled code between runs, which shortens every start.
-    module.enableCompileCache?.();
-    await import('../dist/cli.js');
+    module.constructor.enableCompileCache?.();
+    require('../dist/cli.js');
   }
 }
 
 function readHelp() {
   try {
-    return readFileSync(new URL('../dist/help.txt', import.meta.url), 'utf8');
+    return readFileSync(join(__dirname, '..', 'dist', 'help.txt'), 'utf8');
   } catch {
     return undefined;
   }
