@@ -5,7 +5,7 @@ import { readBank, type FileStamp, type ParsedFile } from '../../src/core/bank/r
 import { keyTermCount, parseQuestion, withChanges, type Question } from '../../src/core/bank/question.js';
 import { indexQuestions, type Posting } from '../../src/core/search-index.js';
 import { searchQuestions } from '../../src/core/search.js';
-import { BankCache } from '../../src/store/bank-cache.js';
+import { asciiJson, BankCache } from '../../src/store/bank-cache.js';
 import { tempDir } from '../helpers.js';
 
 const file = 'q.md';
@@ -143,6 +143,36 @@ describe('BankCache with a bank on disk', () => {
     const stats = statSync(join(bank, 'a.md'));
     const question = folder.lookup(join(bank, 'a.md'), { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino }, () => ({ problems: [] }))!.question!;
     expect(question.answer).toBe('Colours start with \\u001b in C source.');
+  });
+
+  it('writes its manifest in ASCII alone and serves text in any script as it was parsed', () => {
+    const bank = bankOf({ 'a.md': '---\nid: grec\nquestion: "Qu\'est-ce que β₁, 正则化 ou 🙂 ?"\ntopic: régularisation\ntags: [naïve, Ω]\n---\nÉlan — ∇ loss.\n' });
+    const data = tempDir();
+    const first = run(bank, data);
+    expect(readFileSync(manifestOf(data), 'utf8')).toMatch(/^[\x20-\x7e]*$/);
+    const second = run(bank, data);
+    expect(plain(second.questions)).toEqual(plain(first.questions));
+    expect(second.questions[0]!.question).toBe("Qu'est-ce que β₁, 正则化 ou 🙂 ?");
+    expect(second.questions[0]!.tags).toEqual(['naïve', 'Ω']);
+  });
+
+  it('refuses a manifest edited to hold raw UTF-8 that reads as a C1 control (a right-to-left override) and serves the files as parsed', () => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    const manifest = manifestOf(data);
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('What is alpha?', 'What is \u202Ealpha?'));
+    const again = run(bank, data);
+    expect(again.questions[0]!.question).toBe('What is alpha?');
+  });
+
+  it.each([
+    ['plain ASCII', { a: 'x', n: [1, 2] }, '{"a":"x","n":[1,2]}'],
+    ['accents and symbols', 'é—∇', '"\\u00e9\\u2014\\u2207"'],
+    ['a character outside the basic plane, as its surrogate pair', '🙂', '"\\ud83d\\ude42"'],
+  ])('asciiJson escapes %s', (_what, value, text) => {
+    expect(asciiJson(value)).toBe(text);
+    expect(JSON.parse(asciiJson(value))).toEqual(value);
   });
 
   it('keeps a search index that finds what an index built from the questions finds', () => {
