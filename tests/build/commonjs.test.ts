@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+
+describe('the built program is CommonJS, so that a run never starts Node\'s ES module loader', () => {
+  it('marks dist/ as CommonJS and leaves no import or export statement, nor import(), in any chunk', () => {
+    expect(JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    const chunks = readdirSync(dist).filter((name) => name.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const name of chunks) {
+      const code = readFileSync(join(dist, name), 'utf8');
+      expect(code, name).not.toMatch(/^(?:import|export)\s/m);
+      expect(code, name).not.toMatch(/\bimport\(/);
+      expect(code, name).not.toMatch(/\bimport\.meta\b/);
+    }
+  });
+
+  it.each([['list'], ['search', 'dropout'], ['grade', 'dropout', 'randomly zeroes units so they cannot co-adapt'], ['show', 'dropout']])('loads none of the ES module loader when it runs %s on a cached bank', (...args) => {
+    // A hook loaded before the program notes which of Node's own modules load after it.
+    const hook = join(tempDir(), 'modules.cjs');
+    writeFileSync(
+      hook,
+      [
+        'const before = new Set(process.moduleLoadList);',
+        "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && m.includes('modules/esm/')))));",
+      ].join('\n'),
+    );
+    const env = { ...process.env, NO_COLOR: '1', NNQUIZ_DATA_DIR: tempDir() };
+    const run = () => spawnSync(process.execPath, ['--require', hook, join(root, 'bin', 'nnquiz.cjs'), ...args], { encoding: 'utf8', env });
+    // The first run parses the bank: requiring the YAML parsers from node_modules reads their
+    // package.json exports with some of that loader's code. The runs after it, served by the cache, need none.
+    expect(run().status).toBe(0);
+    const result = run();
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(50);
+    expect(JSON.parse(result.stderr)).toEqual([]);
+  });
+});
