@@ -91,15 +91,24 @@ describe('tokenize', () => {
   });
 
   it('reads ASCII text as the runs of /[A-Za-z0-9]+/, at the edges of the text and of each class too', () => {
-    // Every character class boundary: digits, capitals and small letters against their neighbours ('/', ':', '@', '[', '`', '{').
+    // Every class boundary: digits, capitals and small letters, and their neighbours ('/', ':', '@', '[', '`', '{').
     const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '/', ':', '@', '[', '`', '{', ' ', '-', '\n', '—'];
+    const texts = [''];
+    // Every text of up to three of them, then longer ones from a fixed pseudo-random sequence.
+    for (let length = 1; length <= 3; length++) {
+      for (let n = 0; n < alphabet.length ** length; n++) {
+        texts.push(Array.from({ length }, (_, i) => alphabet[Math.floor(n / alphabet.length ** i) % alphabet.length]).join(''));
+      }
+    }
     let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-    for (let n = 0; n < 500; n++) {
-      const text = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join('');
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    for (let n = 0; n < 500; n++) texts.push(Array.from({ length: 4 + (next() % 12) }, () => alphabet[next() % alphabet.length]).join(''));
+    for (const text of texts) {
       const expected = Array.from(text.matchAll(/[A-Za-z0-9]+/g), (m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
       expect(tokenize(text), JSON.stringify(text)).toEqual(expected);
     }
+    expect(texts.length).toBe(1 + 16 + 256 + 4096 + 500);
+    expect(new Set(texts.slice(-500).join(''))).toEqual(new Set(alphabet));
   });
 
   it('finds no words in text without letters or digits', () => {

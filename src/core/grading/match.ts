@@ -71,6 +71,7 @@ export function isEnglishWord(word: string): boolean {
   // [low, high): a stretch of the list from a word's first letter to a word's end.
   let low = 0;
   let high = list.length;
+  // Stryker disable next-line EqualityOperator: one more step where the stretch is empty reads a word around `low` again and finds nothing new
   while (low < high) {
     const middle = (low + high) >>> 1;
     // The word around `middle`, or the one it ends, when `middle` is the line break after a word.
@@ -79,6 +80,7 @@ export function isEnglishWord(word: string): boolean {
     const start = list.lastIndexOf('\n', end - 1) + 1;
     const listed = list.slice(start, end);
     if (listed === word) return true;
+    // Stryker disable next-line EqualityOperator: equal words returned just above
     if (listed < word) low = end + 1;
     else high = start - 1;
   }

@@ -10,10 +10,11 @@ let words: string | undefined;
  * that grades, to be parsed and compiled.
  */
 export function englishWords(): string {
-  if (words === undefined) {
-    const text = readFileSync(bundledDataFile('english-words.txt'), 'latin1');
-    // The notice's lines begin with #; the first word ends it.
-    words = text.slice(text.search(/^[a-z]/m)).trimEnd();
-  }
+  words ??= wordsOfList(readFileSync(bundledDataFile('english-words.txt'), 'latin1'));
   return words;
+}
+
+/** The words of a word-list file: the lines after its notice (lines that begin with #), without the final line break. */
+export function wordsOfList(text: string): string {
+  return text.slice(text.search(/^[a-z]/m)).trimEnd();
 }
