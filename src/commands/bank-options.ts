@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { BankFolderError, readBank } from '../core/bank/read.js';
 import { canBeGraded, DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
+import { questionWithId } from '../core/bank/ids.js';
 import { selectQuestions, type Selection } from '../core/bank/select.js';
 import { UsageError } from '../errors.js';
 import { isAbsolute, join, resolve, sep } from 'node:path';
@@ -81,8 +82,7 @@ function closest(values: readonly string[], typed: string, limit: number): strin
 
 /** Finds the question with an id, or fails with the closest ids as a hint. */
 export function findQuestion(questions: readonly Question[], id: string): Question {
-  // A scan, not questionsById's map: one lookup does not pay for hashing every id of a large bank.
-  const found = questions.find((q) => q.id === id) ?? questions.find((q) => q.formerIds.includes(id));
+  const found = questionWithId(questions, id);
   if (found) return found;
   const near = closest(questions.map((q) => q.id), id, 3);
   throw new UsageError(

@@ -15,3 +15,12 @@ export function questionsById<Q extends { id: string; formerIds?: readonly strin
   for (const q of questions) map.set(q.id, q);
   return map;
 }
+
+/**
+ * The question questionsById would give for one id, found by a scan: a command that looks up one
+ * id (show, grade) need not build a map of every id of a large bank.
+ */
+export function questionWithId<Q extends { id: string; formerIds?: readonly string[] }>(questions: readonly Q[], id: string): Q | undefined {
+  // As in the map: a current id wins, and of questions listing the same former id the last one does.
+  return questions.find((q) => q.id === id) ?? questions.findLast((q) => q.formerIds?.includes(id) === true);
+}

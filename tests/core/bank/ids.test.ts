@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formerIdMap, questionsById } from '../../../src/core/bank/ids.js';
+import { formerIdMap, questionsById, questionWithId } from '../../../src/core/bank/ids.js';
 
 const merged = { id: 'adam', formerIds: ['adaptive-learning-rates', 'adam-optimiser'] };
 const plain = { id: 'dropout' };
@@ -39,5 +39,19 @@ describe('questionsById', () => {
     const map = questionsById(order(current, merged));
     expect(map.get('adam-optimiser')).toBe(current);
     expect(map.get('adaptive-learning-rates')).toBe(merged);
+  });
+});
+
+describe('questionWithId', () => {
+  it('gives for every id, current, former or unknown, the question questionsById gives', () => {
+    const current = { id: 'adam-optimiser' };
+    // Two questions listing one former id (a hand-edited bank): the map keeps the last.
+    const alsoMerged = { id: 'adamw', formerIds: ['adaptive-learning-rates'] };
+    for (const questions of [[merged, plain, noFormer], [current, merged], [merged, current], [merged, alsoMerged], [alsoMerged, merged]]) {
+      const map = questionsById(questions);
+      for (const id of ['adam', 'adaptive-learning-rates', 'adam-optimiser', 'dropout', 'relu', 'adamw', 'nowhere']) {
+        expect(questionWithId(questions, id), `${id} in ${questions.map((q) => q.id).join(', ')}`).toBe(map.get(id));
+      }
+    }
   });
 });
