@@ -33,15 +33,17 @@ await build({
 });
 
 for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
-  const { code } = transformSync(readFileSync(`${dist}/${file}`, 'utf8'), {
+  const source = readFileSync(`${dist}/${file}`, 'utf8');
+  const { code } = transformSync(source, {
     format: 'cjs',
     platform: 'node',
     target: 'node20.17',
     // import() of a chunk becomes a require() too: one import() would start the ES module loader.
     supported: { 'dynamic-import': false },
-    // What `new URL('../questions', import.meta.url)` needs, from the chunk's own path.
+    // What `new URL('../questions', import.meta.url)` needs, from the chunk's own path: only in the
+    // few chunks that ask for it, as each one works it out when it loads.
     define: { 'import.meta.url': '__importMetaUrl' },
-    banner: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    banner: source.includes('import.meta.url') ? "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" : '',
     logLevel: 'warning',
   });
   writeFileSync(`${dist}/${file}`, code);

@@ -263,7 +263,7 @@ class FolderCache implements ParseCache {
   private readonly results = new Map<string, Result>();
   private changed = false;
   private planned: Plan | undefined;
-  /** The manifest's words by their position in its vocabulary, made when first needed. */
+  /** The manifest's vocabulary as a list of words (see storedWords), made when first needed. */
   private words: string[] | undefined;
 
   constructor(

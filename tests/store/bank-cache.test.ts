@@ -156,12 +156,14 @@ describe('BankCache with a bank on disk', () => {
     expect(second.questions[0]!.tags).toEqual(['naïve', 'Ω']);
   });
 
-  it('refuses a manifest edited to hold raw UTF-8 that reads as a C1 control (a right-to-left override) and serves the files as parsed', () => {
+  // A right-to-left override is refused however it is read; Ā (bytes C4 80) is refused because the manifest is read as
+  // Latin-1, where its second byte is the C1 control U+0080: read as UTF-8 it would be served.
+  it.each([['a right-to-left override', '\u202E'], ['Ā', 'Ā']])('refuses a manifest edited to hold raw UTF-8 that reads as a C1 control (%s) and serves the files as parsed', (_what, char) => {
     const bank = bankOf({ 'a.md': file('alpha') });
     const data = tempDir();
     run(bank, data);
     const manifest = manifestOf(data);
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('What is alpha?', 'What is \u202Ealpha?'));
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('What is alpha?', `What is ${char}alpha?`));
     const again = run(bank, data);
     expect(again.questions[0]!.question).toBe('What is alpha?');
   });
