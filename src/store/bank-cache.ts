@@ -7,7 +7,7 @@ import { questionTerms, unpackCounts, type Posting, type TermIndex } from '../co
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File
@@ -84,7 +84,7 @@ const UNSAFE_JSON = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|(?<!
 /**
  * JSON text in ASCII alone, every other character escaped: such text is read back a byte a
  * character, several times faster than decoding UTF-8 (a large manifest took some 20 ms). Bytes of
- * UTF-8 that a hand-edited manifest might hold read as other Latin-1 characters, and the C1
+ * UTF-8 that a hand-edited manifest or data file might hold read as other Latin-1 characters, and the C1
  * controls among them are refused as any control character is.
  */
 export function asciiJson(value: unknown): string {
@@ -305,7 +305,8 @@ class FolderCache implements ParseCache {
   private read(offset: number, length: number): string {
     const buffer = Buffer.allocUnsafe(length);
     try {
-      return buffer.toString('utf8', 0, readSync(this.data!, buffer, 0, length, offset));
+      // Written in ASCII alone, as the manifest is: read a byte a character.
+      return buffer.toString('latin1', 0, readSync(this.data!, buffer, 0, length, offset));
     } catch {
       return '';
     }
@@ -428,31 +429,29 @@ class FolderCache implements ParseCache {
       const data = `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`;
       fd = openSync(join(this.dir, data), 'wx');
       // Pieces are gathered into writes of about a megabyte: a system call and a buffer per piece (a body,
-      // a word's postings) were some 8% of saving a large bank.
+      // a word's postings) were some 8% of saving a large bank. Every piece is ASCII (asciiJson, or
+      // numbers), a byte a character, so each is copied straight into the buffer, its length known.
+      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
       let offset = 0;
-      let pending: string[] = [];
-      let pendingBytes = 0;
-      const flush = () => {
-        const bytes = Buffer.from(pending.join(''));
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd!, bytes, done);
-        pending = [];
-        // Stryker disable next-line all: when the pieces are written changes how many writes there are, not what is written
-        pendingBytes = 0;
+      const writeAll = (bytes: Buffer, length: number) => {
+        for (let done = 0; done < length; ) done += writeSync(fd!, bytes, done, length - done);
       };
       const write = (text: string): [number, number] => {
-        const length = Buffer.byteLength(text);
-        pending.push(text);
-        // Stryker disable next-line all: as above
-        pendingBytes += length;
-        offset += length;
-        // Stryker disable next-line all: as above
-        if (pendingBytes >= WRITE_BYTES) flush();
-        return [offset - length, length];
+        // Stryker disable next-line all: when the pieces are written changes how many writes there are, not what is written
+        if (used + text.length > buffer.length) {
+          writeAll(buffer, used);
+          used = 0;
+        }
+        if (text.length > buffer.length) writeAll(Buffer.from(text, 'latin1'), text.length);
+        else used += buffer.write(text, used, 'latin1');
+        offset += text.length;
+        return [offset - text.length, text.length];
       };
       const written = entries.map((entry, i) => {
         const source = sources[i];
         if (!Array.isArray(entry[6])) return entry;
-        const body = typeof source === 'number' ? this.read(entry[8], entry[9]) : JSON.stringify(bodyOf(source!));
+        const body = typeof source === 'number' ? this.read(entry[8], entry[9]) : asciiJson(bodyOf(source!));
         const copy = [...entry] as Entry;
         [copy[8], copy[9]] = write(body);
         return copy;
@@ -463,7 +462,7 @@ class FolderCache implements ParseCache {
         const gaps = list.map((value, i) => (i % 2 === 0 && i > 0 ? value - list[i - 2]! : value));
         wordAt.push(...write(JSON.stringify(gaps)));
       }
-      flush();
+      writeAll(buffer, used);
       closeSync(fd);
       fd = undefined;
       writeFileAtomic(join(this.dir, `${this.name}.json`), asciiJson({ ...this.manifest, data, entries: written, vocabulary: [...postings.keys()].join('\n'), wordAt }), { flush: false });

@@ -112,7 +112,8 @@ describe('BankCache with a bank on disk', () => {
     const data = tempDir();
     run(bank, data);
     const text = readFileSync(dataFileOf(data), 'utf8');
-    writeFileSync(dataFileOf(data), text.replace('It is alpha', 'It is \\u001b[31malpha'));
+    // The same length in bytes (an escape sequence for a colour in place of ' which'), so that the body read is the edited one, whole.
+    writeFileSync(dataFileOf(data), text.replace(' which regularises', '\\u001b[31m regular'));
     const [question] = run(bank, data).questions;
     expect(question!.answer).toBe('It is alpha, which regularises a network.');
   });
@@ -145,15 +146,29 @@ describe('BankCache with a bank on disk', () => {
     expect(question.answer).toBe('Colours start with \\u001b in C source.');
   });
 
-  it('writes its manifest in ASCII alone and serves text in any script as it was parsed', () => {
-    const bank = bankOf({ 'a.md': '---\nid: grec\nquestion: "Qu\'est-ce que β₁, 正则化 ou 🙂 ?"\ntopic: régularisation\ntags: [naïve, Ω]\n---\nÉlan — ∇ loss.\n' });
+  it('writes its manifest and data file in ASCII alone and serves text in any script as it was parsed', () => {
+    const bank = bankOf({ 'a.md': '---\nid: grec\nquestion: "Qu\'est-ce que β₁, 正则化 ou 🙂 ?"\ntopic: régularisation\ntags: [naïve, Ω]\nkey_terms: [{ term: "∇ loss", aliases: [gradient, градиент] }]\n---\nÉlan — ∇ loss, 🙂 градиент.\n' });
     const data = tempDir();
     const first = run(bank, data);
     expect(readFileSync(manifestOf(data), 'utf8')).toMatch(/^[\x20-\x7e]*$/);
+    expect(readFileSync(dataFileOf(data), 'utf8')).toMatch(/^[\x20-\x7e]*$/);
     const second = run(bank, data);
     expect(plain(second.questions)).toEqual(plain(first.questions));
     expect(second.questions[0]!.question).toBe("Qu'est-ce que β₁, 正则化 ou 🙂 ?");
     expect(second.questions[0]!.tags).toEqual(['naïve', 'Ω']);
+    expect(second.questions[0]!.answer).toBe('Élan — ∇ loss, 🙂 градиент.');
+    expect(second.questions[0]!.keyTerms[0]!.aliases).toEqual(['gradient', 'градиент']);
+  });
+
+  it('parses the file afresh when its body in the data file was edited to hold raw UTF-8 that reads as a C1 control', () => {
+    const bank = bankOf({ 'a.md': file('alpha') });
+    const data = tempDir();
+    run(bank, data);
+    // Ā is bytes C4 80: read a byte a character, its second byte is the control U+0080. The edit keeps
+    // the body's length in bytes, so that the body read is the edited one, whole.
+    writeFileSync(dataFileOf(data), readFileSync(dataFileOf(data), 'utf8').replace('It is alpha', 'It is Āpha'));
+    const again = run(bank, data);
+    expect(again.questions[0]!.answer).toBe('It is alpha, which regularises a network.');
   });
 
   // A right-to-left override is refused however it is read; Ā (bytes C4 80) is refused because the manifest is read as
@@ -216,14 +231,16 @@ describe('BankCache with a bank on disk', () => {
 
   it('reads back every body and posting of a data file written in several pieces (over a megabyte)', () => {
     // Each answer is some 700 KB of distinct words, so the save writes the data file in several
-    // writes; the non-ASCII words make byte offsets differ from character offsets.
+    // writes; the non-ASCII words are escaped, so offsets count the escapes.
     const answerOf = (id: string) => `${Array.from({ length: 70_000 }, (_, i) => `${id}${i % 7_000}`).join(' ')} — naïve β₁`;
-    const bank = bankOf({ 'a.md': file('alpha', '', answerOf('alpha')), 'b.md': file('beta', '', answerOf('beta')), 'c.md': file('gamma', '', answerOf('gamma')) });
+    // A 700 KB file of Chinese is a body of 1.3 MB once escaped into ASCII: larger than a write.
+    const chinese = '正则 '.repeat(100_000).trim();
+    const bank = bankOf({ 'a.md': file('alpha', '', answerOf('alpha')), 'b.md': file('beta', '', answerOf('beta')), 'c.md': file('gamma', '', answerOf('gamma')), 'd.md': file('delta', '', chinese) });
     const data = tempDir();
     run(bank, data);
-    expect(statSync(dataFileOf(data)).size).toBeGreaterThan(2 * 1024 * 1024);
+    expect(statSync(dataFileOf(data)).size).toBeGreaterThan(3 * 1024 * 1024);
     const loaded = run(bank, data);
-    expect(plain(loaded.questions).map((q) => q.answer)).toEqual([answerOf('alpha'), answerOf('beta'), answerOf('gamma')]);
+    expect(plain(loaded.questions).map((q) => q.answer)).toEqual([answerOf('alpha'), answerOf('beta'), answerOf('gamma'), chinese]);
     const [index] = loaded.termIndexes();
     for (const [id, word] of [['alpha', 'alpha6999'], ['beta', 'beta0'], ['gamma', 'gamma3500']] as const) {
       expect(index!.postings(word).map((p) => [p.question.id, p.counts[5]])).toEqual([[id, 10]]);
