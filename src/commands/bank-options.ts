@@ -10,6 +10,7 @@ import { packageVersion } from '../version.js';
 import { BankCache } from '../store/bank-cache.js';
 import type { TermIndex } from '../core/search-index.js';
 import { renderProblem } from '../ui/problems.js';
+import { loadProgress } from '../ui/load-progress.js';
 import { style } from '../ui/style.js';
 import type { BankProblem } from '../core/bank/problem.js';
 import { stripControlSequences } from '../core/safe-text.js';
@@ -34,8 +35,15 @@ export function loadBank(options: BankOptions & { dataDir?: string }): { questio
     const cache = new BankCache(join(dataFolder(options.dataDir), 'cache'), packageVersion());
     const settings = loadSettings();
     const { folders } = resolveBankFolders(options, settings, settingsFile());
-    const bank = readBank(folders, { cacheFor: cache.forFolder });
-    cache.save();
+    const progress = loadProgress();
+    let bank;
+    try {
+      bank = readBank(folders, { cacheFor: cache.forFolder, onFileRead: progress.fileRead });
+      progress.saving();
+      cache.save();
+    } finally {
+      progress.done();
+    }
     reportSkipped(bank.problems, folders);
     // A prefix test, not path.relative per question: the files are paths the bank walk joined.
     const bundled = resolve(bundledBankFolder()) + sep;

@@ -40,6 +40,8 @@ export interface ParseCache {
 export interface ReadBankOptions {
   /** A parse cache for each bank folder, if one is wanted. */
   cacheFor?: (folder: string) => ParseCache | undefined;
+  /** Called after each question file is read (from a cache or parsed), with how many of all the folders' files have been: for a progress line. */
+  onFileRead?: (read: number, total: number) => void;
 }
 
 /** A bank folder that cannot be read at all: the user named the wrong path. */
@@ -67,17 +69,24 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
   const byId = new Map<string, Question>();
   const seenFolders = new Set<string>();
   const cached: Array<{ cache: ParseCache; files: Set<string> }> = [];
+  // Every folder is listed first, so that a missing one fails before any is read, and the count of files is known.
+  const listed: Array<{ folder: string; files: string[] }> = [];
   for (const folder of folders) {
     // The same folder named twice (`/b:/b/`, or through a link) is read once.
     const real = realFolder(folder);
     if (seenFolders.has(real)) continue;
     seenFolders.add(real);
-    const files = listQuestionFiles(folder, problems);
+    listed.push({ folder, files: listQuestionFiles(folder, problems) });
+  }
+  const total = listed.reduce((sum, { files }) => sum + files.length, 0);
+  let read = 0;
+  for (const { folder, files } of listed) {
     const cache = options.cacheFor?.(folder);
     const accepted = new Set<string>();
     if (cache) cached.push({ cache, files: accepted });
     for (const file of files) {
       const result = readQuestionFile(file, folder, cache);
+      options.onFileRead?.(++read, total);
       if (!result.question) {
         problems.push(...result.problems);
         continue;

@@ -355,6 +355,36 @@ describe('readBank: former ids and derived key terms', () => {
   });
 });
 
+describe('readBank: progress', () => {
+  it('reports each file read, from a cache or parsed, bad ones included, against the files of every folder', () => {
+    const a = tempDir();
+    const b = tempDir();
+    writeFileSync(join(a, 'one.md'), question('one'));
+    writeFileSync(join(a, 'two.md'), question('two'));
+    writeFileSync(join(b, 'bad.md'), 'no front matter');
+    writeFileSync(join(b, 'dup.md'), question('one'));
+    const cached = readBank([a]).questions[0]!;
+    const calls: Array<[number, number]> = [];
+    const cacheFor = (folder: string): ParseCache | undefined =>
+      folder === a ? { lookup: (file) => (file === cached.file ? { question: cached, problems: [] } : undefined), store: () => {} } : undefined;
+    readBank([a, b, a], { cacheFor, onFileRead: (read, total) => calls.push([read, total]) });
+    expect(calls).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
+  });
+
+  it('lists every folder before reading any: a missing folder fails with nothing read', () => {
+    const a = tempDir();
+    writeFileSync(join(a, 'one.md'), question('one'));
+    const read: number[] = [];
+    expect(() => readBank([a, join(a, 'missing')], { onFileRead: (count) => read.push(count) })).toThrow(BankFolderError);
+    expect(read).toEqual([]);
+  });
+});
+
 describe('readBank: parse caches', () => {
   type Call = [string, string, FileStamp?];
   function recordingCache(calls: Call[], hits: Record<string, ParsedFile> = {}, index?: (questionOf: (file: string) => Question | undefined) => TermIndex | undefined): ParseCache {
