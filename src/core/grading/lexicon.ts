@@ -27,9 +27,13 @@ export function americanize(word: string): string {
   if (result !== undefined) return result;
   result = word
     .replace(/^(.{4,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
-    .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2')
+    .replace(/^(.{3,})ys(e|es|ed|ing|er|ers)$/, '$1yz$2')
     .replace(/^(.{3,}e)ll(ed|ing|er|ers)$/, '$1l$2')
-    .replace(/^(col|behavi|fav|neighb|lab|flav|hon|hum|rum|vap|harb|od|arm|endeav|sav)our(s|ed|ing|ite|ites|ful|able)?$/, '$1or$2');
+    // The -our words by their roots, with the prefixes and endings they take (`misbehaviour`, `behavioural`, `odourless`).
+    .replace(
+      /^((?:dis|un|mis)?(?:col|behavi|fav|neighb|lab|flav|hon|hum|rum|vap|harb|od|arm|endeav|sav))our(s|ed|ing|ite|ites|ful|able|ably|al|ally|less|er|ers|ist|ists|ism|hood|hoods|y)?$/,
+      '$1or$2',
+    );
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; remembering more or fewer words changes no result
   if (americanized.size < 200_000) americanized.set(word, result);
   return result;
@@ -72,7 +76,6 @@ const IRREGULAR = new Map<string, string>(
     see: 'saw seen',
     write: 'wrote written',
     drive: 'drove driven',
-    overfit: 'overfitted overfitting',
     bias: 'biases',
     add: 'adding added adds',
     slide: 'slid',

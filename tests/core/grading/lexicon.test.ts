@@ -15,12 +15,16 @@ describe('americanize', () => {
     ['colour', 'color'], ['colours', 'colors'], ['behaviour', 'behavior'], ['favoured', 'favored'], ['neighbouring', 'neighboring'], ['labour', 'labor'],
     ['flavourful', 'flavorful'], ['honourable', 'honorable'], ['humour', 'humor'], ['rumours', 'rumors'], ['vapour', 'vapor'], ['harbour', 'harbor'],
     ['odour', 'odor'], ['odours', 'odors'], ['armour', 'armor'], ['endeavour', 'endeavor'], ['savour', 'savor'], ['favourite', 'favorite'], ['favourites', 'favorites'],
+    ['analyser', 'analyzer'], ['analysers', 'analyzers'], ['paralyse', 'paralyze'], ['catalyser', 'catalyzer'],
+    ['dishonour', 'dishonor'], ['unfavourable', 'unfavorable'], ['misbehaviour', 'misbehavior'], ['behavioural', 'behavioral'], ['behaviourally', 'behaviorally'],
+    ['behaviourist', 'behaviorist'], ['colourless', 'colorless'], ['odourless', 'odorless'], ['neighbourhood', 'neighborhood'], ['labourer', 'laborer'],
+    ['honourably', 'honorably'], ['savoury', 'savory'], ['armoury', 'armory'],
   ])('spells "%s" as "%s"', (british, american) => {
     expect(americanize(british)).toBe(american);
     expect(americanize(british)).toBe(american);
   });
 
-  it.each(['pour', 'four', 'your', 'tour', 'hour', 'flour', 'sour', 'dour', 'praise', 'raise', 'noise', 'paralysis', 'cells', 'spelling', 'pour', 'tourist', 'hours', 'detour', 'dropout', 'colourless', 'advertisement'])('leaves "%s" as it is', (word) => {
+  it.each(['pour', 'four', 'your', 'tour', 'hour', 'flour', 'sour', 'dour', 'praise', 'raise', 'noise', 'paralysis', 'cells', 'spelling', 'pour', 'tourist', 'hours', 'detour', 'dropout', 'advertisement', 'geyser', 'geysers', 'unsure', 'discourse', 'mistour', 'undour', 'contour', 'devour', 'devoured'])('leaves "%s" as it is', (word) => {
     expect(americanize(word)).toBe(word);
   });
 
