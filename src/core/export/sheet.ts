@@ -61,10 +61,11 @@ function demoteHeadings(markdown: string): string {
   return markdown
     .split('\n')
     .map((line) => {
-      const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      // Up to three spaces: a tab indents four columns, which makes code (CommonMark), never a fence or a heading.
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
       if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
       if (fence !== undefined && !marker) return line;
-      const heading = /^(\s{0,3})(#{1,6})(\s|$)/.exec(line);
+      const heading = /^( {0,3})(#{1,6})([ \t]|$)/.exec(line);
       return heading ? `${heading[1]}${'#'.repeat(Math.min(6, heading[2]!.length + 3))}${line.slice(heading[0].length - heading[3]!.length)}` : line;
     })
     .join('\n');

@@ -356,10 +356,10 @@ describe('renderMarkdownSheet, question by question', () => {
   });
 
   it('moves answer headings below the question headings, outside code fences only', () => {
-    const answer = 'Text.\n\n    # indented code\n\n# H1\n\n#### H4\n\n###### H6\n\n#tag\n\n   ## Indented\n\n```\n# in code\n~~~\n# still code\n```\n\n# after\n\n~~~~\n# tilde code\n````\n~~~~\n\n#\n\n####### seven';
+    const answer = 'Text.\n\n    # indented code\n\n# H1\n\n#### H4\n\n###### H6\n\n#tag\n\n   ## Indented\n\n```\n# in code\n~~~\n# still code\n```\n\n# after\n\n~~~~\n# tilde code\n````\n~~~~\n\n#\n\n####### seven\n\n\t# tab-indented code\n\n\t```\n\n# after a tab-indented fence, which opens none';
     const sheet = renderMarkdownSheet([question({ answer })], options);
     expect(sheet).toContain(
-      '\n\nText.\n\n    # indented code\n\n#### H1\n\n###### H4\n\n###### H6\n\n#tag\n\n   ##### Indented\n\n```\n# in code\n~~~\n# still code\n```\n\n#### after\n\n~~~~\n# tilde code\n````\n~~~~\n\n####\n\n####### seven\n',
+      '\n\nText.\n\n    # indented code\n\n#### H1\n\n###### H4\n\n###### H6\n\n#tag\n\n   ##### Indented\n\n```\n# in code\n~~~\n# still code\n```\n\n#### after\n\n~~~~\n# tilde code\n````\n~~~~\n\n####\n\n####### seven\n\n\t# tab-indented code\n\n\t```\n\n#### after a tab-indented fence, which opens none\n',
     );
   });
 
