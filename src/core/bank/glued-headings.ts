@@ -13,7 +13,7 @@ const BOLD_HEADING = /^ {0,3}\*\*(?=\S)([^*\n]*?\S)\*\*(?:\s*:?\s*$|\s*:)|^ {0,3
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^\s*$/;
 // Lines after which a new line starts a new block anyway: headings, rules and setext underlines.
-const ENDS_BLOCK = /^ {0,3}(?:#{1,6}(?:\s|$)|([-*_=])(?:\s*\1){2,}\s*$|=+\s*$)/;
+const ENDS_BLOCK = /^ {0,3}(?:#{1,6}(?:\s|$)|([-*_=])(?:\s*\1){2,}\s*$|(?:=+|-+)\s*$)/;
 // A hard line break (two trailing spaces or a backslash) says the author wanted the line kept in.
 const HARD_BREAK = / {2,}$|\\$/;
 // A line indented as code, or as a list item's continuation: which one is unclear, so no warning.

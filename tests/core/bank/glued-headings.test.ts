@@ -97,6 +97,9 @@ describe('findGluedHeadings: what the line above must be', () => {
     ['a closing fence', '```'],
     ['a rule with one trailing space', '*** '],
     ['a setext underline with one trailing space', '== '],
+    ['a setext underline of two -', '--'],
+    ['a single -', '-'],
+    ['a setext underline of - with a trailing space', '-- '],
   ])('no warning under %s', (_, previous) => {
     expect(findGluedHeadings(`${previous}\n**Causes**`)).toEqual([]);
   });
@@ -116,6 +119,8 @@ describe('findGluedHeadings: what the line above must be', () => {
     ['a rule then text', '*** text'],
     ['a rule glued to a word', '***x'],
     ['= glued to a word', '==x'],
+    ['- glued to a word', '--x'],
+    ['-- then text', '-- x'],
     ['two spaces inside the line', 'a  b'],
     ['a tab inside the line', 'a\tb'],
   ])('a warning under %s', (_, previous) => {
