@@ -1,3 +1,5 @@
+import { fencedLines } from '../markdown-fences.js';
+
 /** A bold line that heads what follows but runs into the text above it. */
 export interface GluedHeading {
   /** The line in the Markdown, from 1. */
@@ -10,7 +12,6 @@ export interface GluedHeading {
 // with a bold label and a colon (`**Diagnosis**: ...`): what authors write as a small heading.
 // A line that merely starts with a bold word (`**not** convex`) is prose and is left alone.
 const BOLD_HEADING = /^ {0,3}\*\*(?=\S)([^*\n]*?\S)\*\*(?:\s*:?\s*$|\s*:)|^ {0,3}\*\*(?=\S)([^*\n]*?:)\*\*/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^\s*$/;
 // Lines after which a new line starts a new block anyway: headings, rules and setext underlines.
 const ENDS_BLOCK = /^ {0,3}(?:#{1,6}(?:\s|$)|([-*_=])(?:\s*\1){2,}\s*$|(?:=+|-+)\s*$)/;
@@ -27,24 +28,17 @@ const INDENTED = /^(?: {4}|\t)/;
 export function findGluedHeadings(markdown: string): GluedHeading[] {
   const found: GluedHeading[] = [];
   const lines = markdown.split('\n');
-  let fence: string | undefined;
+  const code = fencedLines(lines);
   lines.forEach((text, i) => {
-    const marker = FENCE.exec(text)?.[1];
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && BLANK.test(text.slice(text.indexOf(marker) + marker.length))) fence = undefined;
-      return;
-    }
-    if (marker) {
-      fence = marker;
-      return;
-    }
+    if (code[i]) return;
     const heading = BOLD_HEADING.exec(text);
-    if (heading && i > 0 && runsOn(lines[i - 1]!)) found.push({ line: i + 1, label: (heading[1] ?? heading[2])! });
+    // Under fenced code (its closing fence), a line starts a new block.
+    if (heading && i > 0 && !code[i - 1] && runsOn(lines[i - 1]!)) found.push({ line: i + 1, label: (heading[1] ?? heading[2])! });
   });
   return found;
 }
 
 /** Whether a line is text that the next line continues, when nothing but a blank line separates blocks. */
 function runsOn(previous: string): boolean {
-  return !BLANK.test(previous) && !ENDS_BLOCK.test(previous) && !HARD_BREAK.test(previous) && !INDENTED.test(previous) && !FENCE.test(previous);
+  return !BLANK.test(previous) && !ENDS_BLOCK.test(previous) && !HARD_BREAK.test(previous) && !INDENTED.test(previous);
 }

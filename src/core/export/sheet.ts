@@ -1,6 +1,7 @@
 import { lexer, Marked, type Token, type Tokens } from 'marked';
 import type { Difficulty, Question } from '../bank/question.js';
 import { boundMarkdownNesting } from '../markdown-nesting.js';
+import { fencedLines } from '../markdown-fences.js';
 import { SHEET_STYLE } from './html-style.js';
 import { joinSoftBreaks, unwrapParagraphs } from './soft-breaks.js';
 import { topicTitle } from './topic-title.js';
@@ -55,17 +56,14 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|!]/g, (c) => `\\${c}`).replace(/\n+/g, ' ');
 }
 
-/** Moves an answer's own headings below the sheet's question headings (`#` → `####`), outside code fences. */
+/** Moves an answer's own headings below the sheet's question headings (`#` → `####`), outside fenced code. */
 function demoteHeadings(markdown: string): string {
-  let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      // Up to three spaces: a tab indents four columns, which makes code (CommonMark), never a fence or a heading.
-      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
-      if (fence !== undefined && !marker) return line;
-      const heading = /^( {0,3})(#{1,6})([ \t]|$)/.exec(line);
+  const lines = markdown.split('\n');
+  const code = fencedLines(lines);
+  return lines
+    .map((line, i) => {
+      // Up to three spaces: a tab indents four columns, which makes code (CommonMark), never a heading.
+      const heading = code[i] ? null : /^( {0,3})(#{1,6})([ \t]|$)/.exec(line);
       return heading ? `${heading[1]}${'#'.repeat(Math.min(6, heading[2]!.length + 3))}${line.slice(heading[0].length - heading[3]!.length)}` : line;
     })
     .join('\n');

@@ -33,7 +33,7 @@ export function isKeywordList(text: string): boolean {
 function isWordSalad(text: string, words: readonly string[]): boolean {
   if (words.length < 7 || RELATION_SYMBOLS.test(text)) return false;
   // Most answers hold a function word, which settles it before the phrases are counted.
-  if (!words.every((w) => !CLAIM_WORDS.has(w) && !FUNCTION_WORDS.has(w))) return false;
+  if (words.some((w) => CLAIM_WORDS.has(w) || FUNCTION_WORDS.has(w))) return false;
   const phrases = text.split(PHRASE_BREAK).filter((phrase) => /[\p{L}\p{N}]/u.test(phrase)).length;
   return phrases !== 2 && phrases !== 3;
 }

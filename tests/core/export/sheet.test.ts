@@ -363,6 +363,11 @@ describe('renderMarkdownSheet, question by question', () => {
     );
   });
 
+  it('leaves a heading alone inside a fence that a shorter run does not close', () => {
+    const answer = '````\n# code\n```\n# still code\n````\n\n# after';
+    expect(renderMarkdownSheet([question({ answer })], options)).toContain('\n````\n# code\n```\n# still code\n````\n\n#### after\n');
+  });
+
   it('shows a skipped last answer, and no missed line when nothing was missed', () => {
     const weak = new Map([['q1', weakDetail({ answer: '', verdict: 'incorrect' })]]);
     const sheet = renderMarkdownSheet([question(), question({ id: 'q2' })], { ...options, weak });
