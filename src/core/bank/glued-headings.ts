@@ -30,9 +30,9 @@ export function findGluedHeadings(markdown: string): GluedHeading[] {
   const lines = markdown.split('\n');
   const code = fencedLines(lines);
   lines.forEach((text, i) => {
-    if (code[i]) return;
     const heading = BOLD_HEADING.exec(text);
-    // Under fenced code (its closing fence), a line starts a new block.
+    // A line in fenced code is no heading, and under fenced code (its closing fence) a line starts
+    // a new block: either way the line above is code.
     if (heading && i > 0 && !code[i - 1] && runsOn(lines[i - 1]!)) found.push({ line: i + 1, label: (heading[1] ?? heading[2])! });
   });
   return found;
