@@ -7,7 +7,7 @@ import { questionTerms, unpackCounts, type Posting, type TermIndex } from '../co
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File

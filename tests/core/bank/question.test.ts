@@ -123,6 +123,24 @@ Gradients **shrink** layer by layer.
     expect(found.message).toMatch(message);
   });
 
+  it('reads empty front matter, or front matter of comments only, as no keys: the question is missing', () => {
+    for (const frontMatter of ['', '# a comment\n', '~\n']) {
+      expect(problem(parse(`---\n${frontMatter}---\nAnswer.`)).message).toMatch(/'question' is missing/);
+    }
+  });
+
+  it("ends the front matter at a line of '---' alone, not at a longer line that starts with it", () => {
+    // A line '---- x' inside the YAML is a YAML error on its line, not the start of the answer.
+    const found = problem(parse('---\nquestion: Q?\n---- x\n---\nAnswer.'));
+    expect(found.message).toMatch(/invalid YAML front matter/);
+    // js-yaml notices at the end of the text (line 4, where the closing line stands), not on the '---- x' line itself.
+    expect(found.line).toBe(4);
+    // Spaces after the closing '---' are part of its line.
+    expect(parse('---\nquestion: Q?\n---  \nAnswer.').question).toMatchObject({ answer: 'Answer.', answerLine: 4 });
+    // A file that ends on the closing line has an empty answer.
+    expect(parse('---\nquestion: Q?\n---').question).toMatchObject({ answer: '', answerLine: 3 });
+  });
+
   it('gives the line of the field that is wrong', () => {
     expect(problem(parse('---\nquestion: Q?\ntopic: t\ntags: 7\n---\nAnswer.')).line).toBe(4);
   });
