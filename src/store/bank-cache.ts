@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
@@ -88,7 +88,17 @@ const UNSAFE_JSON = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|(?<!
  * controls among them are refused as any control character is.
  */
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  // Text already in ASCII (many a body is) shows it in its UTF-8 length, measured some ten times quicker than a regular expression scans it.
+  return Buffer.byteLength(json) === json.length ? json : json.replace(/[^\u0000-\u007f]/g, escapedChar);
+}
+
+const escapes = new Map<string, string>();
+/** `\u` and four hex digits, remembered: a large bank repeats a few dashes and symbols many times. */
+function escapedChar(char: string): string {
+  let escaped = escapes.get(char);
+  if (escaped === undefined) escapes.set(char, (escaped = `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return escaped;
 }
 
 /** Parses JSON text that must be free of control characters; undefined if it is not. */
@@ -251,10 +261,141 @@ class CachedQuestion {
 interface Result {
   stamp: FileStamp;
   result: ParsedFile;
-  cachedAt: number;
   /** Its position in the manifest read, for an entry that was served from it. */
   position?: number;
+  /** For a file parsed this run: its entry in the next manifest, and its place among the files parsed this run. */
+  fresh?: { entry: Entry; slot: number };
 }
+
+/**
+ * Pairs of (word number, question, packed counts) in typed arrays, grown by doubling: a large bank
+ * has millions of them, and in typed arrays they live outside the JavaScript heap, where garbage
+ * collection neither copies nor scans them (as arrays of numbers, it spent seconds on them).
+ */
+class PairList {
+  word = new Int32Array(4096);
+  question = new Int32Array(4096);
+  packed = new Float64Array(4096);
+  length = 0;
+
+  push(word: number, question: number, packed: number): void {
+    if (this.length === this.word.length) {
+      const grown = (from: Int32Array) => {
+        const to = new Int32Array(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.word = grown(this.word);
+      this.question = grown(this.question);
+      const packed = new Float64Array(this.packed.length * 2);
+      packed.set(this.packed);
+      this.packed = packed;
+    }
+    this.word[this.length] = word;
+    this.question[this.length] = question;
+    this.packed[this.length++] = packed;
+  }
+}
+
+/**
+ * The new data file, written as files are parsed: each body as soon as its file is parsed, so a
+ * first load keeps only the short fields of its questions (a body is read back when used, as from a
+ * cache). Pieces are gathered into writes of about a megabyte (a system call per piece was some 8%
+ * of saving a large bank). It stays open for reading after the save. After any failure (a full
+ * disk) it writes nothing more and reads nothing: a body that cannot be read is parsed afresh.
+ */
+class DataWriter {
+  private fd: number | undefined;
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  private used = 0;
+  /** Bytes in the file; `offset` counts those in the buffer too. */
+  private flushed = 0;
+  private offset = 0;
+  failed = false;
+
+  constructor(readonly path: string) {}
+
+  /** Appends ASCII text (a byte a character, as asciiJson and numbers are); where it stands, or undefined after a failure. */
+  write(text: string): [number, number] | undefined {
+    if (this.failed) return undefined;
+    try {
+      this.fd ??= openSync(this.path, 'wx+');
+      // Stryker disable next-line all: when the pieces are written changes how many writes there are, not what is written
+      if (this.used + text.length > this.buffer.length) this.flush();
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a piece written on its own, or ASCII encoded as UTF-8, gives the same bytes
+      if (text.length > this.buffer.length) this.writeAll(Buffer.from(text, 'latin1'), text.length);
+      // Stryker disable next-line StringLiteral: as above
+      else this.used += this.buffer.write(text, this.used, 'latin1');
+    } catch {
+      this.fail();
+      return undefined;
+    }
+    this.offset += text.length;
+    return [this.offset - text.length, text.length];
+  }
+
+  /** The text at `offset`; '' if it cannot be read. */
+  read(offset: number, length: number): string {
+    if (this.failed || this.fd === undefined) return '';
+    try {
+      if (offset + length > this.flushed) this.flush();
+      return readText(this.fd, offset, length);
+    } catch {
+      this.fail();
+      return '';
+    }
+  }
+
+  /** Writes what the buffer holds; false if the file could not be written whole. */
+  finish(): boolean {
+    if (this.failed) return false;
+    try {
+      this.fd ??= openSync(this.path, 'wx+');
+      this.flush();
+      return true;
+    } catch {
+      this.fail();
+      return false;
+    }
+  }
+
+  private flush(): void {
+    this.writeAll(this.buffer, this.used);
+    this.flushed += this.used;
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Buffer, length: number): void {
+    // Stryker disable next-line ArithmeticOperator: a file takes the whole of each write; the rest is asked for only after a partial one, which no test can cause
+    for (let done = 0; done < length; ) done += writeSync(this.fd!, bytes, done, length - done);
+    if (bytes !== this.buffer) this.flushed += length;
+  }
+
+  /** Gives up: the file is closed and removed, as no manifest will name it. */
+  private fail(): void {
+    this.failed = true;
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+      rmSync(this.path, { force: true });
+    } catch {
+      // Left for the next save, which removes every data file its manifest does not name.
+    }
+    this.fd = undefined;
+  }
+}
+
+/** Text of the data file at `offset`, read a byte a character (it is written in ASCII alone); '' if it cannot be read. */
+function readText(fd: number, offset: number, length: number): string {
+  const buffer = Buffer.allocUnsafe(length);
+  try {
+    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, length, offset));
+  } catch {
+    return '';
+  }
+}
+
+/** Strings of their own: a parsed field is often a slice of its file's whole text, which it would keep alive. */
+const ownCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 class FolderCache implements ParseCache {
   /** Entries by file, with their position in the manifest. */
@@ -265,6 +406,14 @@ class FolderCache implements ParseCache {
   private planned: Plan | undefined;
   /** The manifest's vocabulary as a list of words (see storedWords), made when first needed. */
   private words: string[] | undefined;
+  /** The data file the next save completes, begun by the first file parsed. */
+  private writer: DataWriter | undefined;
+  /** Every word of the files parsed this run, numbered in the order first met. */
+  private readonly wordNumbers = new Map<string, number>();
+  private readonly wordList: string[] = [];
+  /** The words of the files parsed this run: (word number, place among those files, packed counts). */
+  private readonly freshPairs = new PairList();
+  private freshCount = 0;
 
   constructor(
     private readonly dir: string,
@@ -283,41 +432,73 @@ class FolderCache implements ParseCache {
     if (Math.max(stamp.mtimeMs, stamp.ctimeMs) > entry[5] - SETTLED_MS) return undefined;
     const head = entry[6];
     const result: ParsedFile = Array.isArray(head)
-      ? { question: new CachedQuestion(head, file, () => this.body(entry, head[11], reparse)) as Question, problems: [] }
+      ? { question: new CachedQuestion(head, file, () => this.body(this.readOld, entry, head[11], reparse)) as Question, problems: [] }
       : { problems: head.problems.map((problem) => ({ file, ...problem })) };
-    this.results.set(file, { stamp, result, cachedAt: entry[5], position });
+    this.results.set(file, { stamp, result, position });
     return result;
   }
 
-  store(file: string, stamp: FileStamp, result: ParsedFile): void {
-    this.results.set(file, { stamp, result, cachedAt: this.now() });
+  /**
+   * Takes a file parsed this run (once per file): its words join the next index and its body goes
+   * to the new data file now; what the loader keeps is a question of its short fields, which reads
+   * its body back when used.
+   */
+  store(file: string, stamp: FileStamp, result: ParsedFile, reparse?: () => ParsedFile): ParsedFile {
     this.changed = true;
+    const slot = this.freshCount++;
+    const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, this.now()] as const;
+    const question = result.question;
+    if (!question) {
+      const entry: Entry = [file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0];
+      this.results.set(file, { stamp, result, fresh: { entry, slot } });
+      return result;
+    }
+    const terms = questionTerms(question);
+    for (const [word, packed] of terms.counts) this.freshPairs.push(this.wordNumber(word), slot, packed);
+    const at = this.dataWriter().write(asciiJson(bodyOf(question)));
+    if (!at) {
+      // The data file cannot be written (a full disk): keep the whole question; there will be no save.
+      this.results.set(file, { stamp, result, fresh: { entry: [file, ...stamps, headOf(question), terms.lengths, 0, 0], slot } });
+      return result;
+    }
+    const head = ownCopy(headOf(question));
+    const entry: Entry = [file, ...stamps, head, terms.lengths, ...at];
+    const light: ParsedFile = { question: new CachedQuestion(head, file, () => this.body(this.readNew, entry, head[11], reparse)) as Question, problems: [] };
+    this.results.set(file, { stamp, result: light, fresh: { entry, slot } });
+    return light;
   }
 
-  /** A question's body from the data file; if it cannot be read or was tampered with, its file parsed afresh. */
-  private body(entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
-    const body = this.data === undefined ? undefined : parseClean(this.read(entry[8], entry[9]));
+  /** The writer of the next data file, under a name of its own (two runs may save at once). */
+  private dataWriter(): DataWriter {
+    return (this.writer ??= new DataWriter(join(this.dir, `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`)));
+  }
+
+  private wordNumber(word: string): number {
+    let number = this.wordNumbers.get(word);
+    if (number === undefined) {
+      number = this.wordList.push(word) - 1;
+      this.wordNumbers.set(word, number);
+    }
+    return number;
+  }
+
+  /** A question's body from a data file; if it cannot be read or was tampered with, its file parsed afresh. */
+  private body(read: (offset: number, length: number) => string, entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
+    const body = parseClean(read(entry[8], entry[9]));
     if (isValidBody(body, keyTermCount)) return body;
     const fresh = reparse?.().question;
     return fresh ? bodyOf(fresh) : EMPTY_BODY;
   }
 
-  private read(offset: number, length: number): string {
-    const buffer = Buffer.allocUnsafe(length);
-    try {
-      // Written in ASCII alone, as the manifest is: read a byte a character.
-      return buffer.toString('latin1', 0, readSync(this.data!, buffer, 0, length, offset));
-    } catch {
-      return '';
-    }
-  }
+  private readonly readOld = (offset: number, length: number): string => (this.data === undefined ? '' : readText(this.data, offset, length));
+  private readonly readNew = (offset: number, length: number): string => this.writer?.read(offset, length) ?? '';
 
   /** The postings of the word at `at` in the manifest's vocabulary, as stored: pairs of (entry position, packed counts); undefined if unreadable or tampered with. */
   private storedPostings(at: number): number[] | undefined {
     if (this.data === undefined) return undefined;
     const [offset, length] = [this.manifest.wordAt[2 * at], this.manifest.wordAt[2 * at + 1]];
     if (!isCount(offset) || !isCount(length)) return undefined;
-    const list = parseClean(this.read(offset, length));
+    const list = parseClean(this.readOld(offset, length));
     if (!Array.isArray(list) || list.length % 2 !== 0) return undefined;
     // Stored as gaps from the position before: small numbers, short text.
     let position = 0;
@@ -356,135 +537,141 @@ class FolderCache implements ParseCache {
         return at === -1 ? undefined : this.storedPostings(at);
       }, questionOf);
     }
-    const { entries, postings } = this.plan();
-    return indexOver(entries, [...postings.keys()].join('\n'), (word) => postings.get(word), questionOf);
+    const plan = this.plan();
+    return indexOver(plan.entries, plan.words.join('\n'), (word) => {
+      const number = this.wordNumbers.get(word);
+      const at = number === undefined ? -1 : plan.wordAt[number]!;
+      if (at === -1) return undefined;
+      const list: number[] = [];
+      for (let i = plan.start[at]!; i < plan.start[at + 1]!; i++) list.push(plan.position[i]!, plan.packed[i]!);
+      return list;
+    }, questionOf);
   }
 
   /**
    * The next manifest's entries and postings: the entries served unchanged first, in their old
-   * order, keeping their stored postings (renumbered), then the files parsed this run, worked out
-   * afresh. Made once, for the index of this run and for the save.
+   * order, keeping their stored postings (renumbered), then the files parsed this run. Made once,
+   * for the index of this run and for the save.
    */
   private plan(): Plan {
     if (this.planned) return this.planned;
-    const rows = [...this.results].map(([file, result]) => ({ file, ...result }));
-    let kept = rows.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
-    let fresh = rows.filter((r) => r.position === undefined);
-    const postings = new Map<string, number[]>();
-    if (kept.length > 0 && !this.keepPostings(new Map(kept.map((r, i) => [r.position!, i])), postings)) {
-      // The stored postings cannot be read: work every question out afresh.
-      postings.clear();
-      fresh = [...kept, ...fresh];
-      kept = [];
-    }
-    const entries: Entry[] = kept.map((r) => this.manifest.entries[r.position!]!);
-    const sources: Array<number | Question | undefined> = kept.map((r) => r.position);
-    for (const { file, stamp, result, cachedAt } of fresh) {
-      const position = entries.length;
-      const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, cachedAt] as const;
-      sources.push(result.question);
-      if (!result.question) {
-        entries.push([file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0]);
-        continue;
+    const rows = [...this.results.values()];
+    const kept = rows.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
+    const fresh = rows.filter((r) => r.fresh !== undefined).sort((a, b) => a.fresh!.slot - b.fresh!.slot);
+    let keptPairs = this.keptPostings(new Map(kept.map((r, i) => [r.position!, i])));
+    const rewritten = !keptPairs;
+    const entries: Entry[] = [...kept.map((r) => this.manifest.entries[r.position!]!), ...fresh.map((r) => r.fresh!.entry)];
+    if (!keptPairs) {
+      // The stored postings cannot be read: work out afresh those of the kept questions, and their lengths.
+      keptPairs = new PairList();
+      for (const [i, { result }] of kept.entries()) {
+        if (!result.question) continue;
+        const terms = questionTerms(result.question);
+        for (const [word, packed] of terms.counts) keptPairs.push(this.wordNumber(word), i, packed);
+        const entry = [...entries[i]!] as Entry;
+        entry[7] = terms.lengths;
+        entries[i] = entry;
       }
-      const terms = questionTerms(result.question);
-      for (const [word, packed] of terms.counts) {
-        const list = postings.get(word);
-        if (list) list.push(position, packed);
-        else postings.set(word, [position, packed]);
-      }
-      entries.push([file, ...stamps, headOf(result.question), terms.lengths, 0, 0]);
     }
-    return (this.planned = { entries, postings, sources });
+    // Counted, then placed: each word's pairs in order of position, the kept questions' before the fresh ones'.
+    const counts = new Int32Array(this.wordList.length);
+    for (const list of [keptPairs, this.freshPairs]) for (let i = 0; i < list.length; i++) counts[list.word[i]!]!++;
+    const words: string[] = [];
+    const wordAt = new Int32Array(this.wordList.length).fill(-1);
+    const start = [0];
+    for (let number = 0; number < counts.length; number++) {
+      if (counts[number] === 0) continue;
+      wordAt[number] = words.push(this.wordList[number]!) - 1;
+      start.push(start[start.length - 1]! + counts[number]!);
+    }
+    const next = Int32Array.from(start);
+    const position = new Int32Array(start[start.length - 1]!);
+    const packed = new Float64Array(position.length);
+    const place = (list: PairList, first: number) => {
+      for (let i = 0; i < list.length; i++) {
+        const at = next[wordAt[list.word[i]!]!]!++;
+        position[at] = first + list.question[i]!;
+        packed[at] = list.packed[i]!;
+      }
+    };
+    place(keptPairs, 0);
+    place(this.freshPairs, kept.length);
+    return (this.planned = { entries, keptCount: kept.length, rewritten, words, wordAt, start: Int32Array.from(start), position, packed });
   }
 
-  /** Copies the stored postings of the entries kept (old position → new) into `postings`; false if any cannot be read. */
-  private keepPostings(renumbered: Map<number, number>, postings: Map<string, number[]>): boolean {
+  /** The stored postings of the entries kept (old position → new), renumbered; an empty list if none are kept, undefined if any cannot be read. */
+  private keptPostings(renumbered: Map<number, number>): PairList | undefined {
+    const pairs = new PairList();
+    if (renumbered.size === 0) return pairs;
     const words = this.storedWords();
-    if (!words) return false;
+    if (!words) return undefined;
     for (const [at, word] of words.entries()) {
       const stored = this.storedPostings(at);
-      if (!stored) return false;
-      const list: number[] = [];
+      if (!stored) return undefined;
+      let number: number | undefined;
       for (let i = 0; i < stored.length; i += 2) {
         const position = renumbered.get(stored[i]!);
-        if (position !== undefined) list.push(position, stored[i + 1]!);
+        if (position !== undefined) pairs.push((number ??= this.wordNumber(word)), position, stored[i + 1]!);
       }
-      if (list.length > 0) postings.set(word, list);
     }
-    return true;
+    return pairs;
   }
 
   /**
-   * Writes the cache if anything changed: a data file under a new name (the bodies, copied from
-   * the old one for unchanged entries, then the postings), written piece by piece; then the
-   * manifest naming it, atomically; then the data files no manifest names any more (a reader that
-   * opened one keeps reading it). A data file left half-written by a crash is named by no manifest.
+   * Writes the cache if anything changed: the data file (the bodies of the files parsed this run
+   * are in it already; those of unchanged entries are copied from the old one, then the postings
+   * follow), then the manifest naming it, atomically; then the data files no manifest names any
+   * more (a reader that opened one keeps reading it). A data file left half-written by a crash is
+   * named by no manifest.
    */
   save(): void {
     if (!this.changed && this.results.size === this.manifest.entries.length) return;
-    let fd: number | undefined;
     try {
-      const { entries, postings, sources } = this.plan();
-      const data = `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`;
-      fd = openSync(join(this.dir, data), 'wx');
-      // Pieces are gathered into writes of about a megabyte: a system call and a buffer per piece (a body,
-      // a word's postings) were some 8% of saving a large bank. Every piece is ASCII (asciiJson, or
-      // numbers), a byte a character, so each is copied straight into the buffer, its length known.
-      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
-      let used = 0;
-      let offset = 0;
-      const writeAll = (bytes: Buffer, length: number) => {
-        // Stryker disable next-line ArithmeticOperator: a file takes the whole of each write; the rest is asked for only after a partial one, which no test can cause
-        for (let done = 0; done < length; ) done += writeSync(fd!, bytes, done, length - done);
-      };
-      const write = (text: string): [number, number] => {
-        // Stryker disable next-line all: when the pieces are written changes how many writes there are, not what is written
-        if (used + text.length > buffer.length) {
-          writeAll(buffer, used);
-          used = 0;
-        }
-        // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a piece written on its own, or ASCII encoded as UTF-8, gives the same bytes
-        if (text.length > buffer.length) writeAll(Buffer.from(text, 'latin1'), text.length);
-        // Stryker disable next-line StringLiteral: as above
-        else used += buffer.write(text, used, 'latin1');
-        offset += text.length;
-        return [offset - text.length, text.length];
-      };
-      const written = entries.map((entry, i) => {
-        const source = sources[i];
-        if (!Array.isArray(entry[6])) return entry;
-        const body = typeof source === 'number' ? this.read(entry[8], entry[9]) : asciiJson(bodyOf(source!));
+      const plan = this.plan();
+      const writer = this.dataWriter();
+      if (writer.failed) return;
+      const written = plan.entries.map((entry, i) => {
+        if (i >= plan.keptCount || !Array.isArray(entry[6])) return entry;
+        // A kept body is copied as stored (it is checked when read); one whose postings could not be read, from its question.
+        const question = plan.rewritten ? this.results.get(entry[0])!.result.question! : undefined;
+        const at = writer.write(question ? asciiJson(bodyOf(question)) : this.readOld(entry[8], entry[9]));
         const copy = [...entry] as Entry;
-        [copy[8], copy[9]] = write(body);
+        if (at) [copy[8], copy[9]] = at;
         return copy;
       });
       const wordAt: number[] = [];
-      for (const list of postings.values()) {
+      for (let w = 0; w < plan.words.length; w++) {
         // Positions as gaps from the one before: small numbers, short text.
-        const gaps = list.map((value, i) => (i % 2 === 0 && i > 0 ? value - list[i - 2]! : value));
-        wordAt.push(...write(JSON.stringify(gaps)));
+        const gaps: number[] = [];
+        for (let i = plan.start[w]!; i < plan.start[w + 1]!; i++) gaps.push(i === plan.start[w] ? plan.position[i]! : plan.position[i]! - plan.position[i - 1]!, plan.packed[i]!);
+        const at = writer.write(JSON.stringify(gaps));
+        if (at) wordAt.push(...at);
       }
-      writeAll(buffer, used);
-      closeSync(fd);
-      fd = undefined;
-      writeFileAtomic(join(this.dir, `${this.name}.json`), asciiJson({ ...this.manifest, data, entries: written, vocabulary: [...postings.keys()].join('\n'), wordAt }), { flush: false });
+      if (!writer.finish()) return;
+      const data = basename(writer.path);
+      writeFileAtomic(join(this.dir, `${this.name}.json`), asciiJson({ ...this.manifest, data, entries: written, vocabulary: plan.words.join('\n'), wordAt }), { flush: false });
       for (const other of readdirSync(this.dir)) {
         if (other !== data && other.startsWith(`${this.name}.`) && other.endsWith('.data')) rmSync(join(this.dir, other), { force: true });
       }
     } catch {
       // A cache that cannot be written only costs speed next time.
-      if (fd !== undefined) closeSync(fd);
     }
   }
 }
 
 interface Plan {
   entries: Entry[];
-  /** Per word: pairs of (position in `entries`, packed counts). */
-  postings: Map<string, number[]>;
-  /** Where each entry's body comes from: its position in the old data file's manifest, or the question parsed this run. */
-  sources: Array<number | Question | undefined>;
+  /** How many of the entries, first, were served from the manifest read. */
+  keptCount: number;
+  /** Whether the kept entries' postings were worked out afresh, as their stored ones could not be read. */
+  rewritten: boolean;
+  /** Every word with postings; `wordAt` gives a word number's place in it, or -1. */
+  words: string[];
+  wordAt: Int32Array;
+  /** The postings of words[w] are at start[w] up to start[w + 1]: each a position in `entries` and packed counts. */
+  start: Int32Array;
+  position: Int32Array;
+  packed: Float64Array;
 }
 
 /** A term index over a folder's entries and its words (one a line), with `postingsOf` giving a word's pairs of (entry position, packed counts). */

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { runCli } from './run-cli.js';
@@ -13,6 +14,8 @@ function settledCopy(name: string): string {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
   return bank;
 }
+
+const fullDiskForCache = fileURLToPath(new URL('./helpers/full-disk-cache.mjs', import.meta.url));
 
 describe('the parsed-bank cache, seen from the command line', () => {
   it.each([
@@ -62,5 +65,20 @@ describe('the parsed-bank cache, seen from the command line', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/[\u001b\u0007]/);
     expect(result.stdout).toContain('dropout');
+  });
+
+  it.each([
+    ['small-bank', ['export', '--format', 'json']],
+    ['small-bank', ['search', 'dropout', '--json']],
+    // Derived key terms read every answer while the bank loads, before the save: from the data file that cannot be written.
+    ['derived-bank', ['export', '--format', 'json']],
+  ])('on a full disk, answers %s %s as with room for the cache, and leaves no cache file', (name, args) => {
+    const bank = settledCopy(name);
+    const withRoom = runCli([...args, '--bank', bank], { env: { NNQUIZ_DATA_DIR: tempDir() } });
+    const data = tempDir();
+    const full = runCli([...args, '--bank', bank], { env: { NNQUIZ_DATA_DIR: data, NODE_OPTIONS: `--import ${fullDiskForCache}` } });
+    expect(full).toEqual(withRoom);
+    expect(full.status).toBe(0);
+    expect(readdirSync(join(data, 'cache'))).toEqual([]);
   });
 });

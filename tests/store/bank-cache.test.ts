@@ -91,6 +91,32 @@ describe('BankCache with a bank on disk', () => {
     expect(second.questions[0]!.extra).toEqual({ answer_style: 'long' });
   });
 
+  it('keeps of a file it parses only the short fields, reading the body back from the data file it is writing, before and after the save', () => {
+    const bank = bankOf({ 'a.md': file('alpha', 'answer_style: long\n'), 'b.md': file('beta', '', `${'Ωμέγα text. '.repeat(40_000)}End.`), 'bad.md': 'no front matter\n' });
+    const uncached = readBank([bank]);
+    const data = tempDir();
+    const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+    const reparse = vi.fn(() => ({ problems: [] }));
+    const stored = ['a.md', 'b.md', 'bad.md'].map((name) => {
+      const path = join(bank, name);
+      const s = statSync(path);
+      const parse = parseQuestion(readFileSync(path, 'utf8'), { file: path, defaultId: name.replace('.md', '') }) as ParsedFile;
+      const kept = cache.forFolder(bank)!.store(path, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, parse, reparse);
+      if (parse.question) expect(kept.question).not.toBe(parse.question);
+      else expect(kept).toBe(parse);
+      return kept;
+    });
+    // The second body (680 KB, 1.5 MB escaped) is larger than a write: read back before the data file is complete.
+    expect(stored[1]!.question!.answer).toBe(uncached.questions[1]!.answer);
+    // The first is still in the buffer of the next write.
+    expect(stored[0]!.question!.extra).toEqual({ answer_style: 'long' });
+    cache.save();
+    expect(plain(stored.flatMap((r) => (r.question ? [r.question] : [])))).toEqual(plain(uncached.questions));
+    expect(stored[2]!.problems).toEqual(uncached.problems);
+    expect(reparse).not.toHaveBeenCalled();
+    expect(cacheFiles(data)).toHaveLength(2);
+  });
+
   it('knows how many key terms a question has without reading its body, and reads it from the cache, not the file', () => {
     const bank = bankOf({ 'a.md': file('alpha') });
     const data = tempDir();

@@ -32,7 +32,11 @@ export type ParsedFile = ReturnType<typeof parseQuestion>;
 export interface ParseCache {
   /** `reparse` parses the file afresh, for a cache that finds later that it cannot give all of it. */
   lookup(file: string, stamp: FileStamp, reparse?: () => ParsedFile): ParsedFile | undefined;
-  store(file: string, stamp: FileStamp, result: ParsedFile): void;
+  /**
+   * Takes a file parsed this run (once per file); gives back what the loader keeps of it, which may
+   * be lighter (a question that reads its body back from the cache when used). `reparse` as for lookup.
+   */
+  store(file: string, stamp: FileStamp, result: ParsedFile, reparse?: () => ParsedFile): ParsedFile;
   /** The folder's search index, if the cache holds one that is current for the questions `questionOf` gives by file. */
   termIndex?(questionOf: (file: string) => Question | undefined): TermIndex | undefined;
 }
@@ -174,11 +178,11 @@ function readQuestionFile(file: string, folder: string, cache: ParseCache | unde
   } catch (error) {
     return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const cached = cache?.lookup(file, stamp, () => parseFile(file, folder, stamp));
+  const reparse = () => parseFile(file, folder, stamp);
+  const cached = cache?.lookup(file, stamp, reparse);
   if (cached) return cached;
   const result = parseFile(file, folder, stamp);
-  cache?.store(file, stamp, result);
-  return result;
+  return cache ? cache.store(file, stamp, result, reparse) : result;
 }
 
 function parseFile(file: string, folder: string, stamp: FileStamp): ParsedFile {

@@ -366,7 +366,7 @@ describe('readBank: progress', () => {
     const cached = readBank([a]).questions[0]!;
     const calls: Array<[number, number]> = [];
     const cacheFor = (folder: string): ParseCache | undefined =>
-      folder === a ? { lookup: (file) => (file === cached.file ? { question: cached, problems: [] } : undefined), store: () => {} } : undefined;
+      folder === a ? { lookup: (file) => (file === cached.file ? { question: cached, problems: [] } : undefined), store: (_file, _stamp, result) => result } : undefined;
     readBank([a, b, a], { cacheFor, onFileRead: (read, total) => calls.push([read, total]) });
     expect(calls).toEqual([
       [1, 4],
@@ -398,6 +398,7 @@ describe('readBank: parse caches', () => {
       store: (file, stamp, result) => {
         calls.push(['store', file, stamp]);
         expect(result.question?.file ?? result.problems[0]?.file).toBe(file);
+        return result;
       },
       ...(index ? { termIndex: index } : {}),
     };
@@ -422,6 +423,19 @@ describe('readBank: parse caches', () => {
     ]);
     expect(calls[0]![2]).toEqual(stamp);
     expect(calls[1]![2]).toEqual(stamp);
+  });
+
+  it('keeps what the cache gives back for a file it stored, and passes it a reparse of that file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), question('a'));
+    const cache: ParseCache = {
+      lookup: () => undefined,
+      store: (_file, _stamp, result, reparse) => {
+        expect(reparse!().question?.id).toBe('a');
+        return { question: { ...result.question!, id: 'kept-by-cache' }, problems: [] };
+      },
+    };
+    expect(readBank([dir], { cacheFor: () => cache }).questions.map((q) => q.id)).toEqual(['kept-by-cache']);
   });
 
   it('uses what the cache holds without parsing the file, and stores nothing then', () => {
