@@ -75,17 +75,59 @@ export interface QuestionTerms {
 
 /** One question's words with their counts per field, and its field lengths: what an index stores of it. */
 export function questionTerms(question: Question): QuestionTerms {
+  const words: string[] = [];
+  const numbers = new Map<string, number>();
   const counts = new Map<string, number>();
+  const numberOf = (word: string) => {
+    let number = numbers.get(word);
+    if (number === undefined) numbers.set(word, (number = words.push(word) - 1));
+    return number;
+  };
+  const lengths = countTerms(question, numberOf, (number, packed) => counts.set(words[number]!, packed));
+  return { counts, lengths };
+}
+
+/** countTerms' working space: packed counts by word number, all zero between calls, and the numbers met in a call. */
+let countsByNumber = new Float64Array(1 << 12);
+let numbersMet = new Int32Array(1 << 10);
+
+/**
+ * One question's words as `questionTerms` finds them, each given to `emit` once with its packed
+ * counts (in the order first met), by the number `numberOf` gives it: small whole numbers, as an
+ * index of a whole bank numbers its words. The counts are kept in an array by those numbers, not in
+ * a map by word: a large bank has millions of words to count, and one lookup a word is half the work.
+ * Returns the question's field lengths.
+ */
+export function countTerms(question: Question, numberOf: (word: string) => number, emit: (number: number, packed: number) => void): number[] {
+  let met = 0;
   const lengths = SEARCH_FIELDS.map((field, f) => {
     const text = fieldText(question, field);
     const unit = UNITS[f]!;
     for (const word of wordsOf(text)) {
-      const packed = counts.get(word) ?? 0;
-      if (Math.floor(packed / unit) % 256 < MAX_COUNT) counts.set(word, packed + unit);
+      const number = numberOf(word);
+      if (number >= countsByNumber.length) countsByNumber = grown(countsByNumber, number);
+      const packed = countsByNumber[number]!;
+      if (packed === 0) {
+        if (met === numbersMet.length) numbersMet = grown(numbersMet, met);
+        numbersMet[met++] = number;
+      }
+      if (Math.floor(packed / unit) % 256 < MAX_COUNT) countsByNumber[number] = packed + unit;
     }
     return text.length;
   });
-  return { counts, lengths };
+  for (let i = 0; i < met; i++) {
+    const number = numbersMet[i]!;
+    emit(number, countsByNumber[number]!);
+    countsByNumber[number] = 0;
+  }
+  return lengths;
+}
+
+/** A copy of a typed array with room for index `needed`, the rest zero. */
+function grown<T extends Float64Array | Int32Array>(array: T, needed: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(Math.max(2 * array.length, needed + 1));
+  copy.set(array);
+  return copy;
 }
 
 /** An index of questions held in memory. */

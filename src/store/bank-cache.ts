@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
-import { questionTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
+import { countTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
@@ -412,7 +412,7 @@ class FolderCache implements ParseCache {
   private readonly wordNumbers = new Map<string, number>();
   private readonly wordList: string[] = [];
   /** The words of the files parsed this run: (word number, place among those files, packed counts). */
-  private readonly freshPairs = new PairList();
+  private freshPairs = new PairList();
   private freshCount = 0;
 
   constructor(
@@ -453,16 +453,15 @@ class FolderCache implements ParseCache {
       this.results.set(file, { stamp, result, fresh: { entry, slot } });
       return result;
     }
-    const terms = questionTerms(question);
-    for (const [word, packed] of terms.counts) this.freshPairs.push(this.wordNumber(word), slot, packed);
+    const lengths = countTerms(question, this.wordNumber, (number, packed) => this.freshPairs.push(number, slot, packed));
     const at = this.dataWriter().write(asciiJson(bodyOf(question)));
     if (!at) {
       // The data file cannot be written (a full disk): keep the whole question; there will be no save.
-      this.results.set(file, { stamp, result, fresh: { entry: [file, ...stamps, headOf(question), terms.lengths, 0, 0], slot } });
+      this.results.set(file, { stamp, result, fresh: { entry: [file, ...stamps, headOf(question), lengths, 0, 0], slot } });
       return result;
     }
     const head = ownCopy(headOf(question));
-    const entry: Entry = [file, ...stamps, head, terms.lengths, ...at];
+    const entry: Entry = [file, ...stamps, head, lengths, ...at];
     const light: ParsedFile = { question: new CachedQuestion(head, file, () => this.body(this.readNew, entry, head[11], reparse)) as Question, problems: [] };
     this.results.set(file, { stamp, result: light, fresh: { entry, slot } });
     return light;
@@ -473,14 +472,11 @@ class FolderCache implements ParseCache {
     return (this.writer ??= new DataWriter(join(this.dir, `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`)));
   }
 
-  private wordNumber(word: string): number {
+  private readonly wordNumber = (word: string): number => {
     let number = this.wordNumbers.get(word);
-    if (number === undefined) {
-      number = this.wordList.push(word) - 1;
-      this.wordNumbers.set(word, number);
-    }
+    if (number === undefined) this.wordNumbers.set(word, (number = this.wordList.push(word) - 1));
     return number;
-  }
+  };
 
   /** A question's body from a data file; if it cannot be read or was tampered with, its file parsed afresh. */
   private body(read: (offset: number, length: number) => string, entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
@@ -566,10 +562,8 @@ class FolderCache implements ParseCache {
       keptPairs = new PairList();
       for (const [i, { result }] of kept.entries()) {
         if (!result.question) continue;
-        const terms = questionTerms(result.question);
-        for (const [word, packed] of terms.counts) keptPairs.push(this.wordNumber(word), i, packed);
         const entry = [...entries[i]!] as Entry;
-        entry[7] = terms.lengths;
+        entry[7] = countTerms(result.question, this.wordNumber, (number, packed) => keptPairs!.push(number, i, packed));
         entries[i] = entry;
       }
     }
@@ -596,6 +590,8 @@ class FolderCache implements ParseCache {
     };
     place(keptPairs, 0);
     place(this.freshPairs, kept.length);
+    // Placed, the pairs are not needed again: a first read of 50,000 files has some 15 million of them.
+    this.freshPairs = new PairList();
     return (this.planned = { entries, keptCount: kept.length, rewritten, words, wordAt, start: Int32Array.from(start), position, packed });
   }
 
