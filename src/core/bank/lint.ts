@@ -1,4 +1,4 @@
-import { containsPhrase, normalizeWords } from '../normalize.js';
+import { normalizeWords } from '../normalize.js';
 import type { BankProblem } from './problem.js';
 import type { KeyTerm, Question } from './question.js';
 import { quoteFound } from '../safe-text.js';
@@ -37,7 +37,7 @@ function tooManyTerms(q: Question): string | undefined {
 export function lintBank(questions: readonly Question[]): BankProblem[] {
   const problems: BankProblem[] = [];
   const ids = new Set(questions.map((q) => q.id));
-  const answers = questions.map((q) => ` ${normalizeWords(q.answer)} `);
+  const genericHolders = phraseCounter(questions.map((q) => ` ${normalizeWords(q.answer)} `));
   const warn = (q: Question, message: string) => problems.push({ file: q.file, severity: 'warning', message });
 
   const bySkeleton = new Map<string, Question>();
@@ -66,9 +66,8 @@ export function lintBank(questions: readonly Question[]): BankProblem[] {
     else if (!q.rubricProposed) for (const message of lintRubric(q)) warn(q, message);
     if (questions.length >= GENERIC_MIN_QUESTIONS) {
       for (const term of keyTerms) {
-        const needles = forms(term).map((form) => ` ${normalizeWords(form)} `).filter((needle) => needle.trim() !== '');
-        const holders = answers.filter((text) => needles.some((needle) => text.includes(needle))).length;
-        if (holders / questions.length > GENERIC_SHARE) {
+        const holders = genericHolders(forms(term));
+        if (holders !== undefined) {
           warn(q, `key term ${JSON.stringify(term.term)} appears in ${holders} of ${questions.length} answers, so nearly any answer earns it; choose a term specific to this question`);
         }
       }
@@ -114,6 +113,10 @@ const idSkeleton = (id: string) => [...id.normalize('NFKD').toLowerCase()].map((
 function overlappingTerms(q: Question): BankProblem[] {
   const problems: BankProblem[] = [];
   const normalized = q.keyTerms.map((term) => [...new Set(forms(term).map(normalizeWords).filter(Boolean))]);
+  // Each form once with a space either side: containsPhrase would normalise the forms again for
+  // every pair, which took most of validate's time on a large bank.
+  const padded = new Map(normalized.flat().map((form) => [form, ` ${form} `]));
+  const holds = (text: string, phrase: string) => padded.get(text)!.includes(padded.get(phrase)!);
   for (let i = 0; i < normalized.length; i++) {
     for (let j = i + 1; j < normalized.length; j++) {
       const a = q.keyTerms[i]!.term;
@@ -124,7 +127,7 @@ function overlappingTerms(q: Question): BankProblem[] {
         continue;
       }
       const inside = normalized[i]!.flatMap((x) => normalized[j]!.map((y) => [x, y] as const)).find(
-        ([x, y]) => containsPhrase(x, y) || containsPhrase(y, x),
+        ([x, y]) => holds(x, y) || holds(y, x),
       );
       if (inside) {
         problems.push({ file: q.file, severity: 'warning', message: `key terms ${JSON.stringify(a)} and ${JSON.stringify(b)} overlap (${JSON.stringify(inside[0])} and ${JSON.stringify(inside[1])}), so saying one may earn both; make them distinct ideas` });
@@ -132,4 +135,55 @@ function overlappingTerms(q: Question): BankProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * How many of the texts (normalised words, a space before and after each) hold any of the phrases
+ * as whole words, when that is more than GENERIC_SHARE of them; undefined when it is not. The texts
+ * are indexed by word once; a phrase is looked for only in the texts that hold all its words, and
+ * not at all when those are too few. Looking for every term in every text took minutes on a bank of
+ * a thousand questions, and would take hours on ten thousand.
+ */
+function phraseCounter(texts: readonly string[]): (phrases: readonly string[]) => number | undefined {
+  let byWord: Map<string, number[]> | undefined;
+  const textsWith = (word: string) => {
+    if (!byWord) {
+      byWord = new Map();
+      texts.forEach((text, i) => {
+        for (const each of new Set(text.split(' '))) {
+          const list = byWord!.get(each);
+          if (list) list.push(i);
+          else byWord!.set(each, [i]);
+        }
+      });
+    }
+    return byWord.get(word) ?? [];
+  };
+  const isMost = (count: number) => count / texts.length > GENERIC_SHARE;
+  return (phrases) => {
+    const needles = phrases.map((phrase) => normalizeWords(phrase)).filter((needle) => needle !== '');
+    // The texts holding every word of a needle: each one that holds the needle is among them.
+    const candidates = new Set<number>();
+    for (const needle of needles) {
+      const lists = needle.split(' ').map(textsWith).sort((a, b) => a.length - b.length);
+      for (const i of lists[0]!) if (lists.every((list) => includesSorted(list, i))) candidates.add(i);
+    }
+    if (!isMost(candidates.size)) return undefined;
+    let holders = 0;
+    for (const i of candidates) if (needles.some((needle) => texts[i]!.includes(` ${needle} `))) holders++;
+    return isMost(holders) ? holders : undefined;
+  };
+}
+
+/** Whether an ascending list holds the value (a binary search). */
+function includesSorted(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] === value) return true;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

@@ -211,6 +211,18 @@ describe('lintBank: key terms most answers hold', () => {
     expect(generic(bank(1, '[{term: network, core: true}]', () => 'Many networks learn.'))).toEqual([]);
   });
 
+  it('counts a phrase only where its words stand together, in that order, and an answer holding two forms once', () => {
+    // Every answer holds both words; six hold them as the phrase.
+    const apart = (i: number) => `Learning a network, then a neural idea ${'abcdefghij'[i]}.`;
+    const together = (i: number) => (i < 6 ? `A neural network learns ${'abcdefghij'[i]}.` : apart(i));
+    const phrase = '[{term: neural network, aliases: [network neural], core: true}]';
+    expect(generic(bank(0, phrase, together))).toEqual(['key term "neural network" appears in 6 of 10 answers, so nearly any answer earns it; choose a term specific to this question']);
+    expect(generic(bank(0, phrase, (i) => (i < 5 ? together(i) : apart(i))))).toEqual([]);
+    // Answers holding the term and its alias count once: six of ten.
+    const both = (i: number) => (i < 6 ? `A neural network, a network neural ${'abcdefghij'[i]}.` : apart(i));
+    expect(generic(bank(0, phrase, both))).toEqual(['key term "neural network" appears in 6 of 10 answers, so nearly any answer earns it; choose a term specific to this question']);
+  });
+
   it('does not count an empty answer as holding a form with no words', () => {
     expect(generic(bank(5, '[{term: network, aliases: ["-"], core: true}]', (i) => (i === 9 ? '' : 'Other.')))).toEqual([]);
   });
