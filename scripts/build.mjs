@@ -18,7 +18,8 @@ const dist = `${root}dist`;
 rmSync(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The worker threads that parse a large bank's files on a first read run a script of their own.
+  entryPoints: { cli: 'src/cli.ts', 'parse-worker': 'src/core/bank/parse-worker.ts' },
   outdir: 'dist',
   // Chunks beside cli.js, so that `new URL('../questions', import.meta.url)` means the same in each.
   chunkNames: 'chunk-[hash]',

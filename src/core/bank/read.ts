@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, normalize, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { normalize, resolve, sep } from 'node:path';
 // Only the derivation, not the whole grader: listing and searching a bank never grade.
 import { withDerivedKeyTerms } from '../grading/derive.js';
 import { formerIdMap } from './ids.js';
 import type { BankProblem } from './problem.js';
-import { parseQuestion, withChanges, type Question } from './question.js';
+import { parseFile, unusable, type FileStamp, type ParsedFile } from './parse-file.js';
+import { parseInOrder, type ParseTask } from './parse-pool.js';
+import { withChanges, type Question } from './question.js';
 import { quoteFound } from '../safe-text.js';
 import type { TermIndex } from '../search-index.js';
 
@@ -15,15 +17,7 @@ export interface Bank {
   termIndexes: () => TermIndex[];
 }
 
-/** What identifies one version of a file: if any of these changed, the file changed. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-export type ParsedFile = ReturnType<typeof parseQuestion>;
+export { MAX_QUESTION_FILE_BYTES, type FileStamp, type ParsedFile } from './parse-file.js';
 
 /**
  * Remembers parsed files between runs, so an unchanged bank is not parsed again. `lookup` returns
@@ -58,8 +52,6 @@ export class BankFolderError extends Error {
   }
 }
 
-export const MAX_QUESTION_FILE_BYTES = 1024 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads every question file below the given bank folders. One bad file never stops the others:
@@ -83,34 +75,53 @@ export function readBank(folders: readonly string[], options: ReadBankOptions = 
     listed.push({ folder, files: listQuestionFiles(folder, problems) });
   }
   const total = listed.reduce((sum, { files }) => sum + files.length, 0);
-  let read = 0;
+  // Each file's stamp is taken and its cache asked first; the files left to parse are parsed in
+  // worker threads where there are many (parse-pool.ts), and everything is taken in order.
+  const tasks: ParseTask[] = [];
+  const steps: Array<{ file: string; folder: string; cache?: ParseCache; accepted: Set<string>; known?: ParsedFile; task?: number }> = [];
   for (const { folder, files } of listed) {
     const cache = options.cacheFor?.(folder);
     const accepted = new Set<string>();
     if (cache) cached.push({ cache, files: accepted });
     for (const file of files) {
-      const result = readQuestionFile(file, folder, cache);
-      options.onFileRead?.(++read, total);
-      if (!result.question) {
-        problems.push(...result.problems);
+      const stamp = stampOf(file);
+      if (!('size' in stamp)) {
+        steps.push({ file, folder, accepted, known: stamp });
         continue;
       }
-      const question = result.question;
-      const first = byId.get(question.id);
-      // A folder inside another one already read reaches the same file again: it is no duplicate.
-      if (first && sameFile(first.file, file)) continue;
-      if (first) {
-        problems.push({
-          file,
-          severity: 'error',
-          message: `duplicate id ${quoteFound(question.id)}, already used by ${first.file}; ids must be unique across all loaded banks: give one of them another 'id:'`,
-        });
-        continue;
-      }
-      byId.set(question.id, question);
-      questions.push(question);
-      accepted.add(file);
+      const known = cache?.lookup(file, stamp, () => parseFile(file, folder, stamp));
+      steps.push(known ? { file, folder, accepted, known } : { file, folder, cache, accepted, task: tasks.push({ file, folder, stamp }) - 1 });
     }
+  }
+  const parsed = parseInOrder(tasks);
+  let read = 0;
+  for (const { file, folder, cache, accepted, known, task } of steps) {
+    let result = known;
+    if (!result) {
+      const { stamp } = tasks[task!]!;
+      result = parsed(task!);
+      if (cache) result = cache.store(file, stamp, result, () => parseFile(file, folder, stamp));
+    }
+    options.onFileRead?.(++read, total);
+    if (!result.question) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const question = result.question;
+    const first = byId.get(question.id);
+    // A folder inside another one already read reaches the same file again: it is no duplicate.
+    if (first && sameFile(first.file, file)) continue;
+    if (first) {
+      problems.push({
+        file,
+        severity: 'error',
+        message: `duplicate id ${quoteFound(question.id)}, already used by ${first.file}; ids must be unique across all loaded banks: give one of them another 'id:'`,
+      });
+      continue;
+    }
+    byId.set(question.id, question);
+    questions.push(question);
+    accepted.add(file);
   }
   const loaded = withDerivedKeyTerms(followFormerIds(dropClashingFormerIds(questions, problems)));
   let byFileMap: Map<string, Question> | undefined;
@@ -166,49 +177,14 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** A file that cannot be used, as the one problem it becomes. */
-const unusable = (file: string, message: string): ParsedFile => ({ problems: [{ file, severity: 'error', message }] });
-
-function readQuestionFile(file: string, folder: string, cache: ParseCache | undefined): ParsedFile {
-  const fail = (message: string) => unusable(file, message);
-  let stamp: FileStamp;
+/** A file's stamp, or the problem it becomes when it cannot even be looked at. */
+function stampOf(file: string): FileStamp | ParsedFile {
   try {
     const stats = statSync(file);
-    stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
   } catch (error) {
-    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return unusable(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const reparse = () => parseFile(file, folder, stamp);
-  const cached = cache?.lookup(file, stamp, reparse);
-  if (cached) return cached;
-  const result = parseFile(file, folder, stamp);
-  return cache ? cache.store(file, stamp, result, reparse) : result;
-}
-
-function parseFile(file: string, folder: string, stamp: FileStamp): ParsedFile {
-  const fail = (message: string) => unusable(file, message);
-  if (stamp.size > MAX_QUESTION_FILE_BYTES) {
-    return fail(`the file is ${(stamp.size / 1024 / 1024).toFixed(1)} MB; expected a question file of at most 1 MB`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  if (bytes.includes(0)) return fail('is a binary file; expected a UTF-8 Markdown text file');
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return fail('is not valid UTF-8 text; expected a UTF-8 Markdown file (re-save it as UTF-8)');
-  }
-  const parent = relative(folder, dirname(file));
-  return parseQuestion(text, {
-    file,
-    defaultId: basename(file).replace(/\.md$/i, ''),
-    defaultTopic: parent === '' ? undefined : basename(parent),
-  });
 }
 
 /** Lists `.md` files below a folder in a stable order, skipping hidden folders, README.md and link loops. */

@@ -1,0 +1,64 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundledBank, tempDir } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+const probe = fileURLToPath(new URL('./helpers/parse-worker-probe.mjs', import.meta.url));
+
+/** The bundled bank five times over (some 800 files, each copy with its own ids), with one unusable file and one duplicate id among them. */
+function largeBank(): string {
+  const dir = tempDir();
+  const files = readdirSync(bundledBank, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
+  for (let copy = 0; copy < 5; copy++) {
+    mkdirSync(join(dir, `copy-${copy}`));
+    files.forEach((name, i) => {
+      const text = readFileSync(join(bundledBank, name), 'utf8')
+        .replace(/^id: .*$/m, `id: copy-${copy}-${i}`)
+        .replace(/^(follow_ups|former_ids): .*$/gm, '');
+      writeFileSync(join(dir, `copy-${copy}`, `${i}.md`), text);
+    });
+  }
+  writeFileSync(join(dir, 'copy-2', 'broken.md'), '---\nquestion: [unclosed\n---\nAnswer.\n');
+  writeFileSync(join(dir, 'copy-3', 'twin.md'), '---\nid: copy-1-7\nquestion: Which file keeps this id?\n---\nThe first one read.\n');
+  return dir;
+}
+
+/** A first read of the bank (an empty data folder), with `cores` as the machine's; its output, and how many batches a worker sent. */
+function firstRead(bank: string, args: string[], cores: number, failAt?: number) {
+  const result = runCli([...args, '--bank', bank], {
+    env: { NNQUIZ_DATA_DIR: tempDir(), NODE_OPTIONS: `--import ${probe}`, NNQUIZ_PROBE_CORES: String(cores), NNQUIZ_PROBE_FAIL_AT: failAt === undefined ? undefined : String(failAt) },
+  });
+  const batches = Number(/nnquiz-probe: batches=(\d+)/.exec(result.stderr)?.[1]);
+  return { ...result, stderr: result.stderr.replace(/nnquiz-probe: .*\n/, ''), batches };
+}
+
+describe('a first read of a large bank, parsed in a worker thread', () => {
+  it.each([
+    ['list --json', ['list', '--json']],
+    // A question near the end of the bank: one the worker parsed.
+    ['show --json', ['show', 'copy-4-150', '--json']],
+    ['search', ['search', 'dropout', 'overfitting', '--json']],
+  ])('%s prints what a read on one core prints, with the same problems in the same order', (_, args) => {
+    const bank = largeBank();
+    const oneCore = firstRead(bank, args, 1);
+    const twoCores = firstRead(bank, args, 2);
+    expect(oneCore.batches).toBe(0);
+    // Some 800 files in batches of 64.
+    expect(twoCores.batches).toBeGreaterThan(10);
+    expect(twoCores).toEqual({ ...oneCore, batches: twoCores.batches });
+    expect(twoCores.status).toBe(0);
+    expect(twoCores.stdout).toMatch(/copy-/);
+    expect(twoCores.stderr).toMatch(/broken\.md:3: error: invalid YAML front matter/);
+    expect(twoCores.stderr).toMatch(/twin\.md: error: duplicate id "copy-1-7", already used by .*copy-1.7\.md/);
+  });
+
+  it('parses here the files a worker failed at, and prints the same', () => {
+    const bank = largeBank();
+    const oneCore = firstRead(bank, ['list', '--json'], 1);
+    const failing = firstRead(bank, ['list', '--json'], 2, 4);
+    expect(failing.batches).toBe(3);
+    expect(failing).toEqual({ ...oneCore, batches: 3 });
+  });
+});
