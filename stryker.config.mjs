@@ -15,6 +15,10 @@ const config = {
     '!src/core/grading/synonym-table.ts',
     '!src/core/grading/lexicon-data.ts',
     '!src/core/export/html-style.ts',
+    // The parsing worker runs only from the build (dist/parse-worker.js), so only the end-to-end
+    // tests reach it (tests/e2e/parse-worker.test.ts), and Stryker runs the unit tests alone.
+    '!src/core/bank/parse-pool.ts',
+    '!src/core/bank/parse-worker.ts',
   ],
   ignorePatterns: ['dist', 'bench', 'reports', 'coverage', 'tests/e2e', 'tests/ui', 'tests/artifacts', '*.tgz'],
   // One test process: the machine has two cores and benchmarks run beside it, and the store's
