@@ -308,8 +308,7 @@ class DataWriter {
   private fd: number | undefined;
   private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
   private used = 0;
-  /** Bytes in the file; `offset` counts those in the buffer too. */
-  private flushed = 0;
+  /** Bytes written so far, those still in the buffer (the last `used`) included. */
   private offset = 0;
   failed = false;
 
@@ -338,7 +337,7 @@ class DataWriter {
   read(offset: number, length: number): string {
     if (this.failed || this.fd === undefined) return '';
     try {
-      if (offset + length > this.flushed) this.flush();
+      if (offset + length > this.offset - this.used) this.flush();
       return readText(this.fd, offset, length);
     } catch {
       this.fail();
@@ -361,14 +360,12 @@ class DataWriter {
 
   private flush(): void {
     this.writeAll(this.buffer, this.used);
-    this.flushed += this.used;
     this.used = 0;
   }
 
   private writeAll(bytes: Buffer, length: number): void {
     // Stryker disable next-line ArithmeticOperator: a file takes the whole of each write; the rest is asked for only after a partial one, which no test can cause
     for (let done = 0; done < length; ) done += writeSync(this.fd!, bytes, done, length - done);
-    if (bytes !== this.buffer) this.flushed += length;
   }
 
   /** Gives up: the file is closed and removed, as no manifest will name it. */

@@ -1,27 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundledBank, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { bundledBankCopies } from './helpers/large-bank.js';
 import { BIN, runCli } from './run-cli.js';
 import { SKIP_TERMINAL, TerminalSession } from './helpers/terminal.js';
 
-const COPIES = 20;
-
-/** The bundled bank 20 times over (some 3,000 files, each copy with its own ids): seconds to read without a cache. */
-function largeBank(): string {
-  const dir = tempDir();
-  const files = readdirSync(bundledBank, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
-  for (let copy = 0; copy < COPIES; copy++) {
-    mkdirSync(join(dir, `copy-${copy}`));
-    files.forEach((name, i) => {
-      const text = readFileSync(join(bundledBank, name), 'utf8')
-        .replace(/^id: .*$/m, `id: copy-${copy}-${i}`)
-        .replace(/^(follow_ups|former_ids): .*$/gm, '');
-      writeFileSync(join(dir, `copy-${copy}`, `${i}.md`), text);
-    });
-  }
-  return dir;
-}
+/** The bundled bank 20 times over (some 3,000 files): seconds to read without a cache. */
+const largeBank = () => bundledBankCopies(20);
 
 const sessions: TerminalSession[] = [];
 afterEach(() => {

@@ -1,25 +1,16 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundledBank, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { bundledBankCopies } from './helpers/large-bank.js';
 import { runCli } from './run-cli.js';
 
 const probe = fileURLToPath(new URL('./helpers/parse-worker-probe.mjs', import.meta.url));
 
-/** The bundled bank five times over (some 800 files, each copy with its own ids), with one unusable file and one duplicate id among them. */
+/** The bundled bank five times over (some 800 files), with one unusable file and one duplicate id among them. */
 function largeBank(): string {
-  const dir = tempDir();
-  const files = readdirSync(bundledBank, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md'));
-  for (let copy = 0; copy < 5; copy++) {
-    mkdirSync(join(dir, `copy-${copy}`));
-    files.forEach((name, i) => {
-      const text = readFileSync(join(bundledBank, name), 'utf8')
-        .replace(/^id: .*$/m, `id: copy-${copy}-${i}`)
-        .replace(/^(follow_ups|former_ids): .*$/gm, '');
-      writeFileSync(join(dir, `copy-${copy}`, `${i}.md`), text);
-    });
-  }
+  const dir = bundledBankCopies(5);
   writeFileSync(join(dir, 'copy-2', 'broken.md'), '---\nquestion: [unclosed\n---\nAnswer.\n');
   writeFileSync(join(dir, 'copy-3', 'twin.md'), '---\nid: copy-1-7\nquestion: Which file keeps this id?\n---\nThe first one read.\n');
   return dir;

@@ -1,6 +1,7 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readBank, type FileStamp, type ParsedFile } from '../../src/core/bank/read.js';
 import { keyTermCount, parseQuestion, withChanges, type Question } from '../../src/core/bank/question.js';
 import { indexQuestions, type Posting } from '../../src/core/search-index.js';
@@ -115,6 +116,60 @@ describe('BankCache with a bank on disk', () => {
     expect(stored[2]!.problems).toEqual(uncached.problems);
     expect(reparse).not.toHaveBeenCalled();
     expect(cacheFiles(data)).toHaveLength(2);
+  });
+
+  describe('on a full disk', () => {
+    // Every write to a data file fails, as on a full disk; the other files are written.
+    const realWriteSync = fs.writeSync;
+    const realOpenSync = fs.openSync;
+    const dataFiles = new Set<number>();
+    beforeEach(() => {
+      fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+        const fd = (realOpenSync as (...args: unknown[]) => number)(path, ...rest);
+        if (String(path).endsWith('.data')) dataFiles.add(fd);
+        return fd;
+      }) as typeof fs.openSync;
+      fs.writeSync = ((fd: number, ...rest: unknown[]) => {
+        if (dataFiles.has(fd)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return (realWriteSync as (...args: unknown[]) => number)(fd, ...rest);
+      }) as typeof fs.writeSync;
+      syncBuiltinESMExports();
+    });
+    afterEach(() => {
+      fs.openSync = realOpenSync;
+      fs.writeSync = realWriteSync;
+      syncBuiltinESMExports();
+    });
+
+    function storeOne(body: string) {
+      const bank = bankOf({ 'a.md': file('alpha', '', body) });
+      const path = join(bank, 'a.md');
+      const s = statSync(path);
+      const parse = parseQuestion(readFileSync(path, 'utf8'), { file: path, defaultId: 'a' }) as ParsedFile;
+      const reparse = vi.fn(() => parse);
+      const data = tempDir();
+      const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+      const kept = cache.forFolder(bank)!.store(path, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino }, parse, reparse);
+      return { parse, kept, reparse, cache, data };
+    }
+
+    it('keeps a body it could not write in the question itself, and saves nothing', () => {
+      // Larger than a write, so written at once: the failure is known when the file is stored.
+      const { parse, kept, cache, data } = storeOne(`${'Ωμέγα text. '.repeat(40_000)}End.`);
+      expect(kept).toBe(parse);
+      cache.save();
+      expect(cacheFiles(data)).toEqual([]);
+    });
+
+    it('reads a body it could not write from its file again, and saves nothing', () => {
+      // Short, so kept in the buffer: the failure is known when the buffer is written, at the save.
+      const { parse, kept, reparse, cache, data } = storeOne('A short answer.');
+      expect(kept.question).not.toBe(parse.question);
+      cache.save();
+      expect(cacheFiles(data)).toEqual([]);
+      expect(kept.question!.answer).toBe('A short answer.');
+      expect(reparse).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('knows how many key terms a question has without reading its body, and reads it from the cache, not the file', () => {
