@@ -8,9 +8,9 @@ import { runCli } from './run-cli.js';
 
 const probe = fileURLToPath(new URL('./helpers/parse-worker-probe.mjs', import.meta.url));
 
-/** The bundled bank five times over (some 800 files), with one unusable file and one duplicate id among them. */
+/** The bundled bank thirteen times over (some 2,100 files, enough for a worker), with one unusable file and one duplicate id among them. */
 function largeBank(): string {
-  const dir = bundledBankCopies(5);
+  const dir = bundledBankCopies(13);
   writeFileSync(join(dir, 'copy-2', 'broken.md'), '---\nquestion: [unclosed\n---\nAnswer.\n');
   writeFileSync(join(dir, 'copy-3', 'twin.md'), '---\nid: copy-1-7\nquestion: Which file keeps this id?\n---\nThe first one read.\n');
   return dir;
@@ -29,15 +29,15 @@ describe('a first read of a large bank, parsed in a worker thread', () => {
   it.each([
     ['list --json', ['list', '--json']],
     // A question near the end of the bank: one the worker parsed.
-    ['show --json', ['show', 'copy-4-150', '--json']],
+    ['show --json', ['show', 'copy-12-150', '--json']],
     ['search', ['search', 'dropout', 'overfitting', '--json']],
   ])('%s prints what a read on one core prints, with the same problems in the same order', (_, args) => {
     const bank = largeBank();
     const oneCore = firstRead(bank, args, 1);
     const twoCores = firstRead(bank, args, 2);
     expect(oneCore.batches).toBe(0);
-    // Some 800 files in batches of 64.
-    expect(twoCores.batches).toBeGreaterThan(10);
+    // Some 2,100 files in batches of 64.
+    expect(twoCores.batches).toBeGreaterThan(30);
     expect(twoCores).toEqual({ ...oneCore, batches: twoCores.batches });
     expect(twoCores.status).toBe(0);
     expect(twoCores.stdout).toMatch(/copy-/);
