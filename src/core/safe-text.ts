@@ -3,6 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 // C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides/isolates
 // that can make text read differently from what it is ("Trojan Source").
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const HAS_UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
 
 /**
  * Removes terminal control sequences (CSI, OSC such as clipboard writes and hyperlinks)
@@ -15,7 +16,6 @@ export function stripControlSequences(text: string): string {
   if (!HAS_UNSAFE_CHARACTER.test(text)) return text;
   return stripVTControlCharacters(text.replace(/\r\n?/g, '\n')).replace(UNSAFE_CHARACTERS, '');
 }
-const HAS_UNSAFE_CHARACTER = new RegExp(UNSAFE_CHARACTERS.source);
 
 /** Quotes a value found in a file for an error message: sanitised, on one line, and short. */
 export function quoteFound(value: unknown, max = 60): string {
