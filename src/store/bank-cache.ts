@@ -552,7 +552,6 @@ class FolderCache implements ParseCache {
     const kept = rows.filter((r) => r.position !== undefined).sort((a, b) => a.position! - b.position!);
     const fresh = rows.filter((r) => r.fresh !== undefined).sort((a, b) => a.fresh!.slot - b.fresh!.slot);
     let keptPairs = this.keptPostings(new Map(kept.map((r, i) => [r.position!, i])));
-    const rewritten = !keptPairs;
     const entries: Entry[] = [...kept.map((r) => this.manifest.entries[r.position!]!), ...fresh.map((r) => r.fresh!.entry)];
     if (!keptPairs) {
       // The stored postings cannot be read: work out afresh those of the kept questions, and their lengths.
@@ -589,7 +588,7 @@ class FolderCache implements ParseCache {
     place(this.freshPairs, kept.length);
     // Placed, the pairs are not needed again: a first read of 50,000 files has some 15 million of them.
     this.freshPairs = new PairList();
-    return (this.planned = { entries, keptCount: kept.length, rewritten, words, wordAt, start: Int32Array.from(start), position, packed });
+    return (this.planned = { entries, keptCount: kept.length, words, wordAt, start: Int32Array.from(start), position, packed });
   }
 
   /** The stored postings of the entries kept (old position → new), renumbered; an empty list if none are kept, undefined if any cannot be read. */
@@ -625,9 +624,8 @@ class FolderCache implements ParseCache {
       if (writer.failed) return;
       const written = plan.entries.map((entry, i) => {
         if (i >= plan.keptCount || !Array.isArray(entry[6])) return entry;
-        // A kept body is copied as stored (it is checked when read); one whose postings could not be read, from its question.
-        const question = plan.rewritten ? this.results.get(entry[0])!.result.question! : undefined;
-        const at = writer.write(question ? asciiJson(bodyOf(question)) : this.readOld(entry[8], entry[9]));
+        // A kept body is copied as stored: it is checked whenever it is read.
+        const at = writer.write(this.readOld(entry[8], entry[9]));
         const copy = [...entry] as Entry;
         if (at) [copy[8], copy[9]] = at;
         return copy;
@@ -656,8 +654,6 @@ interface Plan {
   entries: Entry[];
   /** How many of the entries, first, were served from the manifest read. */
   keptCount: number;
-  /** Whether the kept entries' postings were worked out afresh, as their stored ones could not be read. */
-  rewritten: boolean;
   /** Every word with postings; `wordAt` gives a word number's place in it, or -1. */
   words: string[];
   wordAt: Int32Array;
