@@ -1,5 +1,6 @@
 import { words as wordsOf } from './normalize.js';
 import type { Question } from './bank/question.js';
+import { grown } from './typed-array.js';
 
 /** The fields search looks in, in a fixed order: counts and lengths are arrays in this order. */
 export const SEARCH_FIELDS = ['id', 'question', 'terms', 'tags', 'topic', 'answer'] as const;
@@ -123,12 +124,6 @@ export function countTerms(question: Question, numberOf: (word: string) => numbe
   return lengths;
 }
 
-/** A copy of a typed array with room for index `needed`, the rest zero. */
-function grown<T extends Float64Array | Int32Array>(array: T, needed: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(Math.max(2 * array.length, needed + 1));
-  copy.set(array);
-  return copy;
-}
 
 /** An index of questions held in memory. */
 export function indexQuestions(questions: readonly Question[]): TermIndex {

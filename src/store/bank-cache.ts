@@ -4,6 +4,7 @@ import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
 import { countTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
+import { grown } from '../core/typed-array.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
@@ -280,16 +281,9 @@ class PairList {
 
   push(word: number, question: number, packed: number): void {
     if (this.length === this.word.length) {
-      const grown = (from: Int32Array) => {
-        const to = new Int32Array(from.length * 2);
-        to.set(from);
-        return to;
-      };
       this.word = grown(this.word);
       this.question = grown(this.question);
-      const packed = new Float64Array(this.packed.length * 2);
-      packed.set(this.packed);
-      this.packed = packed;
+      this.packed = grown(this.packed);
     }
     this.word[this.length] = word;
     this.question[this.length] = question;
