@@ -3,6 +3,7 @@ import { stem, words as wordsOf } from './normalize.js';
 import type { Question } from './bank/question.js';
 import { indexQuestions, SEARCH_FIELDS, type FieldCounts, type SearchField, type TermIndex } from './search-index.js';
 import { compareText } from './locale-free.js';
+import { sharesEnoughLetters } from './shared-letters.js';
 
 export type { SearchField } from './search-index.js';
 
@@ -55,7 +56,7 @@ function matchQueryWord(queryWord: string, candidates: Iterable<string>): WordMa
     if (word === queryWord) matches.set(word, 1);
     else if (stem(word) === queryStem) matches.set(word, 0.85);
     else if (queryWord.length >= 4 && word.startsWith(queryWord)) matches.set(word, 0.8);
-    else if (queryWord.length >= 5 && Math.abs(word.length - queryWord.length) <= typoErrors(queryWord)) typoCandidates.push(word);
+    else if (queryWord.length >= 5 && Math.abs(word.length - queryWord.length) <= typoErrors(queryWord) && sharesEnoughLetters(queryWord, word, typoErrors(queryWord))) typoCandidates.push(word);
   }
   if (typoCandidates.length > 0) {
     const threshold = (typoErrors(queryWord) + 0.5) / queryWord.length;

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { sharesEnoughLetters } from '../shared-letters.js';
 import { isStopword } from '../stopwords.js';
 import { oppositeOf, synonymsOf } from './lexicon.js';
 import { englishWords } from './word-list.js';
@@ -110,7 +111,8 @@ export function isTypo(termWord: string, answerWord: string): boolean {
   let result = typoMemo.get(key);
   // Stryker disable next-line ConditionalExpression: a memo; comparing the words again gives the same result
   if (result === undefined) {
-    result = isSwap(termWord, answerWord) || Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch;
+    // A swap shares every letter; fuse.js, slow, only where the letters leave it a chance (it folds case).
+    result = isSwap(termWord, answerWord) || (sharesEnoughLetters(termWord.toLowerCase(), answerWord.toLowerCase(), budget) && Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; forgetting sooner or later changes no result
     if (typoMemo.size > 100_000) typoMemo.clear();
     typoMemo.set(key, result);
