@@ -1,9 +1,8 @@
-import Fuse from 'fuse.js';
 import { stem, words as wordsOf } from './normalize.js';
 import type { Question } from './bank/question.js';
 import { indexQuestions, SEARCH_FIELDS, type FieldCounts, type SearchField, type TermIndex } from './search-index.js';
 import { compareText } from './locale-free.js';
-import { sharesEnoughLetters } from './shared-letters.js';
+import { substringEditDistance } from './fuzzy-match.js';
 
 export type { SearchField } from './search-index.js';
 
@@ -45,23 +44,23 @@ const typoErrors = (queryWord: string) => (queryWord.length >= 7 ? 2 : 1);
 
 /**
  * How close each candidate is to a query word: the same word, the same stem, a longer word it
- * begins (`norm` → `normalization`), or, for words of five letters or more, a near spelling found
- * by fuse.js (`dropuot` → `dropout`). Short words match only exactly, so `rnn` never finds `cnn`.
+ * begins (`norm` → `normalization`), or, for words of five letters or more, a near spelling
+ * (`dropuot` → `dropout`): one that holds the query within one edit, two from seven letters,
+ * closer the fewer the edits (errors per letter, at least 0.001, as fuse.js scored it when it did
+ * this). Short words match only exactly, so `rnn` never finds `cnn`.
  */
 function matchQueryWord(queryWord: string, candidates: Iterable<string>): WordMatches {
   const matches: WordMatches = new Map();
   const queryStem = stem(queryWord);
-  const typoCandidates: string[] = [];
+  const errors = typoErrors(queryWord);
   for (const word of candidates) {
     if (word === queryWord) matches.set(word, 1);
     else if (stem(word) === queryStem) matches.set(word, 0.85);
     else if (queryWord.length >= 4 && word.startsWith(queryWord)) matches.set(word, 0.8);
-    else if (queryWord.length >= 5 && Math.abs(word.length - queryWord.length) <= typoErrors(queryWord) && sharesEnoughLetters(queryWord, word, typoErrors(queryWord))) typoCandidates.push(word);
-  }
-  if (typoCandidates.length > 0) {
-    const threshold = (typoErrors(queryWord) + 0.5) / queryWord.length;
-    const fuse = new Fuse(typoCandidates, { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true });
-    for (const result of fuse.search(queryWord)) matches.set(result.item, 0.9 * (1 - (result.score ?? 1)));
+    else if (queryWord.length >= 5 && Math.abs(word.length - queryWord.length) <= errors) {
+      const distance = substringEditDistance(queryWord, word, errors);
+      if (distance <= errors) matches.set(word, 0.9 * (1 - Math.max(0.001, distance / queryWord.length)));
+    }
   }
   return matches;
 }

@@ -1,5 +1,4 @@
-import Fuse from 'fuse.js';
-import { sharesEnoughLetters } from '../shared-letters.js';
+import { substringEditDistance } from '../fuzzy-match.js';
 import { isStopword } from '../stopwords.js';
 import { oppositeOf, synonymsOf } from './lexicon.js';
 import { englishWords } from './word-list.js';
@@ -88,7 +87,7 @@ export function isEnglishWord(word: string): boolean {
   return false;
 }
 
-/** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which fuse.js counts as two errors. */
+/** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which an edit distance counts as two. */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
@@ -98,8 +97,8 @@ function isSwap(a: string, b: string): boolean {
 /**
  * Whether an answer word is a typo of a rubric word: both of five letters or more, the same first
  * letter (slips rarely hit it, and it keeps `overfitting` from matching `underfitting`), a length
- * within the budget, the answer's word not a common English word of its own, and a fuse.js match
- * whose errors per letter stay within it, or one swap of neighbouring letters.
+ * within the budget, the answer's word not a common English word of its own, and the rubric word
+ * found in it within the budget's edits (case aside), or one swap of neighbouring letters.
  */
 export function isTypo(termWord: string, answerWord: string): boolean {
   const budget = typoBudget(termWord.length);
@@ -111,8 +110,7 @@ export function isTypo(termWord: string, answerWord: string): boolean {
   let result = typoMemo.get(key);
   // Stryker disable next-line ConditionalExpression: a memo; comparing the words again gives the same result
   if (result === undefined) {
-    // A swap shares every letter; fuse.js, slow, only where the letters leave it a chance (it folds case).
-    result = isSwap(termWord, answerWord) || (sharesEnoughLetters(termWord.toLowerCase(), answerWord.toLowerCase(), budget) && Fuse.match(termWord, answerWord, { ignoreLocation: true, includeScore: true, threshold: (budget + 0.5) / termWord.length }).isMatch);
+    result = isSwap(termWord, answerWord) || substringEditDistance(termWord.toLowerCase(), answerWord.toLowerCase(), budget) <= budget;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; forgetting sooner or later changes no result
     if (typoMemo.size > 100_000) typoMemo.clear();
     typoMemo.set(key, result);
