@@ -56,7 +56,6 @@ export function typoBudget(length: number): number {
   return length <= 4 ? 0 : length <= 7 ? 1 : 2;
 }
 
-const typoMemo = new Map<string, boolean>();
 
 /** A word without one inflectional ending: `smallest`, `smaller` → `small`. */
 const inflectionBase = (word: string) => word.replace(/(?:est|er|ing|ed|es|s|ly)$/, '');
@@ -90,8 +89,10 @@ export function isEnglishWord(word: string): boolean {
 /** Whether two words differ only by one swap of neighbouring letters (`dropuot`), which an edit distance counts as two. */
 function isSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
-  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
-  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  // The first difference and the letter after it, crossed, and nothing different after them.
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /**
@@ -106,16 +107,7 @@ export function isTypo(termWord: string, answerWord: string): boolean {
   // A real word is said on purpose: `majority` is no slip for `minority`, though `smallest` may
   // stand for `smaller`.
   if (isEnglishWord(answerWord) && inflectionBase(answerWord) !== inflectionBase(termWord)) return false;
-  const key = `${termWord}\u0000${answerWord}`;
-  let result = typoMemo.get(key);
-  // Stryker disable next-line ConditionalExpression: a memo; comparing the words again gives the same result
-  if (result === undefined) {
-    result = isSwap(termWord, answerWord) || substringEditDistance(termWord.toLowerCase(), answerWord.toLowerCase(), budget) <= budget;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on the memo's size; forgetting sooner or later changes no result
-    if (typoMemo.size > 100_000) typoMemo.clear();
-    typoMemo.set(key, result);
-  }
-  return result;
+  return isSwap(termWord, answerWord) || substringEditDistance(termWord.toLowerCase(), answerWord.toLowerCase(), budget) <= budget;
 }
 
 function compareUnit(term: Unit, answer: Unit): UnitMatch | undefined {
