@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FileStamp, ParseCache, ParsedFile } from '../core/bank/read.js';
+import { childPath, type FileStamp, type ParseCache, type ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
 import { countTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
@@ -8,7 +8,7 @@ import { grown } from '../core/typed-array.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
-const CACHE_FORMAT = 11;
+const CACHE_FORMAT = 12;
 
 /**
  * How long before it was cached a file must have last changed for its entry to be trusted. File
@@ -42,7 +42,7 @@ type Head = [
 ];
 
 /**
- * Per file: its path, size, modification time, change time, inode, when it was cached, its head
+ * Per file: its path within the folder, size, modification time, change time, inode, when it was cached, its head
  * (or the messages of the problems that made it unusable), its field lengths for search, and
  * where its body stands in the data file (byte offset and length).
  */
@@ -260,6 +260,8 @@ class CachedQuestion {
 }
 
 interface Result {
+  /** The file's path as this run named it (its entry keeps its path within the folder). */
+  file: string;
   stamp: FileStamp;
   result: ParsedFile;
   /** Its position in the manifest read, for an entry that was served from it. */
@@ -389,9 +391,9 @@ function readText(fd: number, offset: number, length: number): string {
 const ownCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 class FolderCache implements ParseCache {
-  /** Entries by file, with their position in the manifest. */
+  /** Entries by path within the folder, with their position in the manifest. */
   private readonly positions = new Map<string, number>();
-  /** Every file looked up or stored this run, in order, with what it gave. */
+  /** Every file looked up or stored this run, by path within the folder, in order, with what it gave. */
   private readonly results = new Map<string, Result>();
   private changed = false;
   private planned: Plan | undefined;
@@ -409,6 +411,8 @@ class FolderCache implements ParseCache {
   constructor(
     private readonly dir: string,
     private readonly name: string,
+    /** What the path of every file in the folder begins with, as this run names the folder. */
+    private readonly prefix: string,
     private readonly manifest: Manifest,
     private readonly data: number | undefined,
     private readonly now: () => number,
@@ -416,8 +420,18 @@ class FolderCache implements ParseCache {
     manifest.entries.forEach((entry, i) => this.positions.set(entry[0], i));
   }
 
+  /**
+   * A file's key in the manifest: its path within the folder, so that the folder named another way
+   * (`.`, its absolute path, a link to it) finds the same entries. readBank's files always begin
+   * with the prefix; any other path is its own key.
+   */
+  private keyOf(file: string): string {
+    return file.startsWith(this.prefix) ? file.slice(this.prefix.length) : file;
+  }
+
   lookup(file: string, stamp: FileStamp, reparse?: () => ParsedFile): ParsedFile | undefined {
-    const position = this.positions.get(file);
+    const key = this.keyOf(file);
+    const position = this.positions.get(key);
     const entry = position === undefined ? undefined : this.manifest.entries[position];
     if (!entry || entry[1] !== stamp.size || entry[2] !== stamp.mtimeMs || entry[3] !== stamp.ctimeMs || entry[4] !== stamp.ino) return undefined;
     if (Math.max(stamp.mtimeMs, stamp.ctimeMs) > entry[5] - SETTLED_MS) return undefined;
@@ -425,7 +439,7 @@ class FolderCache implements ParseCache {
     const result: ParsedFile = Array.isArray(head)
       ? { question: new CachedQuestion(head, file, () => this.body(this.readOld, entry, head[11], reparse)) as Question, problems: [] }
       : { problems: head.problems.map((problem) => ({ file, ...problem })) };
-    this.results.set(file, { stamp, result, position });
+    this.results.set(key, { file, stamp, result, position });
     return result;
   }
 
@@ -436,25 +450,26 @@ class FolderCache implements ParseCache {
    */
   store(file: string, stamp: FileStamp, result: ParsedFile, reparse?: () => ParsedFile): ParsedFile {
     this.changed = true;
+    const key = this.keyOf(file);
     const slot = this.freshCount++;
     const stamps = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, this.now()] as const;
     const question = result.question;
     if (!question) {
-      const entry: Entry = [file, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0];
-      this.results.set(file, { stamp, result, fresh: { entry, slot } });
+      const entry: Entry = [key, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0];
+      this.results.set(key, { file, stamp, result, fresh: { entry, slot } });
       return result;
     }
     const lengths = countTerms(question, this.wordNumber, (number, packed) => this.freshPairs.push(number, slot, packed));
     const at = this.dataWriter().write(asciiJson(bodyOf(question)));
     if (!at) {
       // The data file cannot be written (a full disk): keep the whole question; there will be no save.
-      this.results.set(file, { stamp, result, fresh: { entry: [file, ...stamps, headOf(question), lengths, 0, 0], slot } });
+      this.results.set(key, { file, stamp, result, fresh: { entry: [key, ...stamps, headOf(question), lengths, 0, 0], slot } });
       return result;
     }
     const head = ownCopy(headOf(question));
-    const entry: Entry = [file, ...stamps, head, lengths, ...at];
+    const entry: Entry = [key, ...stamps, head, lengths, ...at];
     const light: ParsedFile = { question: new CachedQuestion(head, file, () => this.body(this.readNew, entry, head[11], reparse)) as Question, problems: [] };
-    this.results.set(file, { stamp, result: light, fresh: { entry, slot } });
+    this.results.set(key, { file, stamp, result: light, fresh: { entry, slot } });
     return light;
   }
 
@@ -517,12 +532,17 @@ class FolderCache implements ParseCache {
    * stored one if every file matched its entry, else the one the next save will store.
    */
   termIndex(questionOf: (file: string) => Question | undefined): TermIndex | undefined {
+    // Every entry indexed was looked up or stored this run: its key names a file of this run.
+    const questionAt = (key: string) => {
+      const file = this.results.get(key)?.file;
+      return file === undefined ? undefined : questionOf(file);
+    };
     if (!this.changed && this.data !== undefined && this.results.size === this.manifest.entries.length) {
       const words = this.storedWords();
       return words && indexOver(this.manifest.entries, this.manifest.vocabulary, (word) => {
         const at = words.indexOf(word);
         return at === -1 ? undefined : this.storedPostings(at);
-      }, questionOf);
+      }, questionAt);
     }
     const plan = this.plan();
     return indexOver(plan.entries, plan.words.join('\n'), (word) => {
@@ -532,7 +552,7 @@ class FolderCache implements ParseCache {
       const list: number[] = [];
       for (let i = plan.start[at]!; i < plan.start[at + 1]!; i++) list.push(plan.position[i]!, plan.packed[i]!);
       return list;
-    }, questionOf);
+    }, questionAt);
   }
 
   /**
@@ -657,8 +677,8 @@ interface Plan {
   packed: Float64Array;
 }
 
-/** A term index over a folder's entries and its words (one a line), with `postingsOf` giving a word's pairs of (entry position, packed counts). */
-function indexOver(entries: readonly Entry[], vocabulary: string, postingsOf: (word: string) => number[] | undefined, questionOf: (file: string) => Question | undefined): TermIndex | undefined {
+/** A term index over a folder's entries and its words (one a line), with `postingsOf` giving a word's pairs of (entry position, packed counts) and `questionOf` an entry's question by its key. */
+function indexOver(entries: readonly Entry[], vocabulary: string, postingsOf: (word: string) => number[] | undefined, questionOf: (key: string) => Question | undefined): TermIndex | undefined {
   const questions: Array<Question | undefined> = [];
   const lengths = new Map<Question, number[]>();
   const totalLengths = [0, 0, 0, 0, 0, 0];
@@ -693,8 +713,9 @@ function indexOver(entries: readonly Entry[], vocabulary: string, postingsOf: (w
 
 /**
  * The parsed-bank cache: per bank folder in `<data folder>/cache/`, a manifest of its question
- * files, each keyed by its path, size, modification and change times and inode, with the short
- * fields of its question, and a data file with the folder's search index. Nothing in it is
+ * files, each keyed by its path within the folder (however the folder is named), size,
+ * modification and change times and inode, with the short fields of its question, and a data
+ * file with the folder's search index. Nothing in it is
  * trusted blindly: an entry is used only for the very same file stamp, made after the file had
  * settled (SETTLED_MS); text holding a control character is refused whole; every entry's shape is
  * checked; a cache from another version of nnquiz is ignored.
@@ -742,7 +763,7 @@ export class BankCache {
     } catch {
       // Missing or unreadable: start afresh.
     }
-    const cache = new FolderCache(this.dir, name, manifest, data, this.now);
+    const cache = new FolderCache(this.dir, name, childPath(folder, ''), manifest, data, this.now);
     this.folders.push(cache);
     return cache;
   };

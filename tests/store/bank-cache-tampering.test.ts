@@ -31,7 +31,7 @@ function cached() {
   };
   const edit = (change: Change) => {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-    change(manifest, (name) => manifest.entries.find((e) => e[0] === join(bank, name))!);
+    change(manifest, (name) => manifest.entries.find((e) => e[0] === name)!);
     writeFileSync(manifestFile, JSON.stringify(manifest));
   };
   /** Writes a body at the end of the data file and points the good file's entry to it. */

@@ -1,6 +1,6 @@
-import fs, { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readBank, type FileStamp, type ParsedFile } from '../../src/core/bank/read.js';
 import { keyTermCount, parseQuestion, withChanges, type Question } from '../../src/core/bank/question.js';
@@ -354,6 +354,30 @@ describe('BankCache with a bank on disk', () => {
     run(bank, data);
     expect(cacheFiles(data)).toEqual(before);
     expect(readFileSync(manifestOf(data), 'utf8')).toBe(manifest);
+  });
+
+  it('serves a folder named another way (a link to it, a relative path, a trailing separator) from the same entries, with its files named as this run names them', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta') });
+    mkdirSync(join(bank, 'deeper'));
+    writeFileSync(join(bank, 'deeper', 'c.md'), file('gamma'));
+    const data = tempDir();
+    run(bank, data);
+    const manifest = readFileSync(manifestOf(data), 'utf8');
+    const link = join(tempDir(), 'link');
+    symlinkSync(bank, link);
+    for (const name of [link, relative(process.cwd(), bank), `${bank}${sep}`]) {
+      const cache = new BankCache(join(data, 'cache'), '1.0.0', later);
+      const folder = cache.forFolder(name)!;
+      const stored = vi.spyOn(folder, 'store');
+      const { questions, termIndexes } = readBank([name], { cacheFor: () => folder });
+      cache.save();
+      // Nothing parsed again, nothing rewritten: every file was found under its path within the folder.
+      expect(stored).not.toHaveBeenCalled();
+      expect(readFileSync(manifestOf(data), 'utf8')).toBe(manifest);
+      expect(questions.map((q) => q.file)).toEqual([join(name, 'a.md'), join(name, 'b.md'), join(name, 'deeper', 'c.md')]);
+      // The stored index maps its entries back to this run's questions.
+      expect(termIndexes()[0]!.postings('gamma').map((p) => p.question.id)).toEqual(['gamma']);
+    }
   });
 
   it('keeps the bodies and postings of unchanged files through an incremental save, read from the new data file', () => {

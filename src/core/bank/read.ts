@@ -187,6 +187,15 @@ function stampOf(file: string): FileStamp | ParsedFile {
   }
 }
 
+/**
+ * The path of `name` in folder `dir`, as `path.join` would build it, without normalising each one
+ * again (some 4% of loading a large bank): a folder's own path is normal, and a name read from it
+ * holds no separator. With an empty name, what every path in the folder begins with.
+ */
+export function childPath(dir: string, name: string): string {
+  return dir === '.' || dir === `.${sep}` ? name : dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
 /** Lists `.md` files below a folder in a stable order, skipping hidden folders, README.md and link loops. */
 function listQuestionFiles(folder: string, problems: BankProblem[]): string[] {
   let stats;
@@ -198,9 +207,6 @@ function listQuestionFiles(folder: string, problems: BankProblem[]): string[] {
   if (!stats.isDirectory()) throw new BankFolderError(folder, 'is not a folder');
   const files: string[] = [];
   const seen = new Set<string>();
-  // Paths are built as `path.join` would build them, without normalising each one again (some 4%
-  // of loading a large bank): a folder's own path is normal, and a name read from it holds no separator.
-  const childPath = (dir: string, name: string) => (dir === '.' || dir === `.${sep}` ? name : dir.endsWith(sep) ? dir + name : dir + sep + name);
   const walk = (dir: string): void => {
     let real: string;
     try {
