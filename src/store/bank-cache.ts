@@ -262,7 +262,6 @@ class CachedQuestion {
 interface Result {
   /** The file's path as this run named it (its entry keeps its path within the folder). */
   file: string;
-  stamp: FileStamp;
   result: ParsedFile;
   /** Its position in the manifest read, for an entry that was served from it. */
   position?: number;
@@ -393,7 +392,7 @@ const ownCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 class FolderCache implements ParseCache {
   /** Entries by path within the folder, with their position in the manifest. */
   private readonly positions = new Map<string, number>();
-  /** Every file looked up or stored this run, by path within the folder, in order, with what it gave. */
+  /** Every file looked up (and found) or stored this run, by path within the folder, in order, with what it gave. */
   private readonly results = new Map<string, Result>();
   private changed = false;
   private planned: Plan | undefined;
@@ -439,7 +438,7 @@ class FolderCache implements ParseCache {
     const result: ParsedFile = Array.isArray(head)
       ? { question: new CachedQuestion(head, file, () => this.body(this.readOld, entry, head[11], reparse)) as Question, problems: [] }
       : { problems: head.problems.map((problem) => ({ file, ...problem })) };
-    this.results.set(key, { file, stamp, result, position });
+    this.results.set(key, { file, result, position });
     return result;
   }
 
@@ -456,20 +455,20 @@ class FolderCache implements ParseCache {
     const question = result.question;
     if (!question) {
       const entry: Entry = [key, ...stamps, { problems: result.problems.map(({ file: _file, ...problem }) => problem) }, [0, 0, 0, 0, 0, 0], 0, 0];
-      this.results.set(key, { file, stamp, result, fresh: { entry, slot } });
+      this.results.set(key, { file, result, fresh: { entry, slot } });
       return result;
     }
     const lengths = countTerms(question, this.wordNumber, (number, packed) => this.freshPairs.push(number, slot, packed));
     const at = this.dataWriter().write(asciiJson(bodyOf(question)));
     if (!at) {
       // The data file cannot be written (a full disk): keep the whole question; there will be no save.
-      this.results.set(key, { file, stamp, result, fresh: { entry: [key, ...stamps, headOf(question), lengths, 0, 0], slot } });
+      this.results.set(key, { file, result, fresh: { entry: [key, ...stamps, headOf(question), lengths, 0, 0], slot } });
       return result;
     }
     const head = ownCopy(headOf(question));
     const entry: Entry = [key, ...stamps, head, lengths, ...at];
     const light: ParsedFile = { question: new CachedQuestion(head, file, () => this.body(this.readNew, entry, head[11], reparse)) as Question, problems: [] };
-    this.results.set(key, { file, stamp, result: light, fresh: { entry, slot } });
+    this.results.set(key, { file, result: light, fresh: { entry, slot } });
     return light;
   }
 
