@@ -380,6 +380,20 @@ describe('BankCache with a bank on disk', () => {
     }
   });
 
+  it('finds every entry whatever order its files are looked up in', () => {
+    const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta'), 'c.md': file('gamma') });
+    const data = tempDir();
+    run(bank, data);
+    const stampOf = (name: string) => {
+      const s = statSync(join(bank, name));
+      return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+    };
+    for (const order of [['c.md', 'b.md', 'a.md'], ['b.md', 'c.md', 'a.md'], ['a.md', 'c.md', 'b.md', 'a.md']]) {
+      const folder = new BankCache(join(data, 'cache'), '1.0.0', later).forFolder(bank)!;
+      expect(order.map((name) => folder.lookup(join(bank, name), stampOf(name))?.question?.id)).toEqual(order.map((name) => ({ 'a.md': 'alpha', 'b.md': 'beta', 'c.md': 'gamma' })[name]));
+    }
+  });
+
   it('keeps the bodies and postings of unchanged files through an incremental save, read from the new data file', () => {
     const bank = bankOf({ 'a.md': file('alpha'), 'b.md': file('beta'), 'c.md': file('gamma') });
     const data = tempDir();
