@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type FuseType from 'fuse.js';
 import { BankFolderError, readBank } from '../core/bank/read.js';
 import { canBeGraded, DEFAULT_PASS_MARK, type Difficulty, type Question } from '../core/bank/question.js';
@@ -89,7 +88,8 @@ function shellWord(path: string): string {
  * hint is wanted, not bundled: every other run would compile it for nothing (some 3 ms of a start).
  */
 function closest(values: readonly string[], typed: string, limit: number): string[] {
-  const Fuse = createRequire(import.meta.url)('fuse.js') as typeof FuseType;
+  // node:module fetched here, not imported: loading it starts parts of Node's ES module loader.
+  const Fuse = process.getBuiltinModule('node:module').createRequire(import.meta.url)('fuse.js') as typeof FuseType;
   return new Fuse(values, { threshold: 0.4 }).search(typed, { limit }).map((r) => r.item);
 }
 
