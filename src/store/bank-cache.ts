@@ -42,9 +42,9 @@ type Head = [
 ];
 
 /**
- * Per file: its path within the folder, size, modification time, change time, inode, when it was cached, its head
- * (or the messages of the problems that made it unusable), its field lengths for search, and
- * where its body stands in the data file (byte offset and length).
+ * Per file: its path within the folder, size, modification time, change time, inode, when it was
+ * cached, its head (or the messages of the problems that made it unusable), its field lengths for
+ * search, and where its body stands in the data file (byte offset and length).
  */
 type Entry = [string, number, number, number, number, number, Head | { problems: Array<Omit<BankProblem, 'file'>> }, number[], number, number];
 
@@ -417,8 +417,7 @@ class FolderCache implements ParseCache {
     private readonly manifest: Manifest,
     private readonly data: number | undefined,
     private readonly now: () => number,
-  ) {
-  }
+  ) {}
 
   /**
    * A file's key in the manifest: its path within the folder, so that the folder named another way
@@ -730,10 +729,10 @@ function indexOver(entries: readonly Entry[], vocabulary: string, postingsOf: (w
  * The parsed-bank cache: per bank folder in `<data folder>/cache/`, a manifest of its question
  * files, each keyed by its path within the folder (however the folder is named), size,
  * modification and change times and inode, with the short fields of its question, and a data
- * file with the folder's search index. Nothing in it is
- * trusted blindly: an entry is used only for the very same file stamp, made after the file had
- * settled (SETTLED_MS); text holding a control character is refused whole; every entry's shape is
- * checked; a cache from another version of nnquiz is ignored.
+ * file with the folder's search index. Nothing in it is trusted blindly: an entry is used only
+ * for the very same file stamp, made after the file had settled (SETTLED_MS); text holding a
+ * control character is refused whole; every entry's shape is checked; a cache from another
+ * version of nnquiz is ignored.
  */
 export class BankCache {
   private readonly folders: FolderCache[] = [];

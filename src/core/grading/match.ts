@@ -56,7 +56,6 @@ export function typoBudget(length: number): number {
   return length <= 4 ? 0 : length <= 7 ? 1 : 2;
 }
 
-
 /** A word without one inflectional ending: `smallest`, `smaller` → `small`. */
 const inflectionBase = (word: string) => word.replace(/(?:est|er|ing|ed|es|s|ly)$/, '');
 
