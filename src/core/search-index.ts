@@ -74,17 +74,82 @@ export interface QuestionTerms {
   lengths: number[];
 }
 
+/**
+ * Words numbered in the order first met: small whole numbers, as an index of a whole bank numbers
+ * its words. Plain ASCII text is read into numbers without a string made for each word it holds
+ * (numberIn): a table by hash of the letters finds the number from the text itself, and a word's
+ * string is made only the first time it is met. A first read of 10,000 files met some ten million
+ * words, each a string, a match and a map lookup, the most of its main thread's time.
+ */
+export class WordNumbers {
+  readonly words: string[] = [];
+  readonly #byWord = new Map<string, number>();
+  /** Open addressing by hash of the folded letters: a word number, or -1 for an empty slot. */
+  #slots = new Int32Array(64).fill(-1);
+  #used = 0;
+
+  /** The number of a folded word, given it now if it has none. */
+  numberOf(word: string): number {
+    let number = this.#byWord.get(word);
+    if (number === undefined) this.#byWord.set(word, (number = this.words.push(word) - 1));
+    return number;
+  }
+
+  /** The number of a word if it has one. */
+  get(word: string): number | undefined {
+    return this.#byWord.get(word);
+  }
+
+  /** The number of the word text[start, end), ASCII letters and digits, folded to lower case: as numberOf(text.slice(start, end).toLowerCase()) gives. */
+  numberIn(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), 0x01000193);
+    const mask = this.#slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const number = this.#slots[slot]!;
+      if (number === -1) {
+        const found = this.numberOf(text.slice(start, end).toLowerCase());
+        this.#slots[slot] = found;
+        if (++this.#used * 2 > this.#slots.length) this.#rehash();
+        return found;
+      }
+      if (sameFolded(this.words[number]!, text, start, end)) return number;
+    }
+  }
+
+  #rehash(): void {
+    const numbers = this.#slots.filter((number) => number !== -1);
+    this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
+    const mask = this.#slots.length - 1;
+    for (const number of numbers) {
+      const word = this.words[number]!;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+      let slot = hash & mask;
+      while (this.#slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.#slots[slot] = number;
+    }
+  }
+}
+
+/** An ASCII letter's lower-case code; any other code as it is. */
+const lowerCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** Whether `word` is text[start, end) folded to lower case. */
+function sameFolded(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lowerCode(text.charCodeAt(start + i))) return false;
+  return true;
+}
+
+/** Whether a code is an ASCII letter or digit. */
+const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
 /** One question's words with their counts per field, and its field lengths: what an index stores of it. */
 export function questionTerms(question: Question): QuestionTerms {
-  const words: string[] = [];
-  const numbers = new Map<string, number>();
+  const numbers = new WordNumbers();
   const counts = new Map<string, number>();
-  const numberOf = (word: string) => {
-    let number = numbers.get(word);
-    if (number === undefined) numbers.set(word, (number = words.push(word) - 1));
-    return number;
-  };
-  const lengths = countTerms(question, numberOf, (number, packed) => counts.set(words[number]!, packed));
+  const lengths = countTerms(question, numbers, (number, packed) => counts.set(numbers.words[number]!, packed));
   return { counts, lengths };
 }
 
@@ -93,26 +158,41 @@ let countsByNumber = new Float64Array(1 << 12);
 let numbersMet = new Int32Array(1 << 10);
 
 /**
- * One question's words as `questionTerms` finds them, each given to `emit` once with its packed
- * counts (in the order first met), by the number `numberOf` gives it: small whole numbers, as an
- * index of a whole bank numbers its words. The counts are kept in an array by those numbers, not in
- * a map by word made for each question: one map lookup a word where counting took two, and no map
- * to build and walk for each of thousands of questions. Returns the question's field lengths.
+ * One question's words as `words` (normalize.ts) finds them, each given to `emit` once with its
+ * packed counts (in the order first met), by the number `numbers` gives it. The counts are kept in
+ * an array by those numbers, not in a map by word made for each question: no map to build and
+ * walk for each of thousands of questions. Returns the question's field lengths.
  */
-export function countTerms(question: Question, numberOf: (word: string) => number, emit: (number: number, packed: number) => void): number[] {
+export function countTerms(question: Question, numbers: WordNumbers, emit: (number: number, packed: number) => void): number[] {
   let met = 0;
+  const count = (number: number, unit: number) => {
+    if (number >= countsByNumber.length) countsByNumber = grown(countsByNumber, number);
+    const packed = countsByNumber[number]!;
+    if (packed === 0) {
+      if (met === numbersMet.length) numbersMet = grown(numbersMet, met);
+      numbersMet[met++] = number;
+    }
+    if (Math.floor(packed / unit) % 256 < MAX_COUNT) countsByNumber[number] = packed + unit;
+  };
   const lengths = SEARCH_FIELDS.map((field, f) => {
     const text = fieldText(question, field);
     const unit = UNITS[f]!;
-    for (const word of wordsOf(text)) {
-      const number = numberOf(word);
-      if (number >= countsByNumber.length) countsByNumber = grown(countsByNumber, number);
-      const packed = countsByNumber[number]!;
-      if (packed === 0) {
-        if (met === numbersMet.length) numbersMet = grown(numbersMet, met);
-        numbersMet[met++] = number;
+    // Runs of ASCII letters and digits are words as they stand, read without a string each; a run
+    // that holds anything beyond ASCII is read by wordsOf (folded, split at symbols such as —),
+    // which reads it within the whole text the same way.
+    let start = -1;
+    let plain = true;
+    for (let i = 0; i <= text.length; i++) {
+      // NaN one past the end, which is neither: it ends the last run.
+      const code = text.charCodeAt(i);
+      if (isWordCode(code) || code > 0x7f) {
+        if (start === -1) [start, plain] = [i, true];
+        if (code > 0x7f) plain = false;
+      } else if (start !== -1) {
+        if (plain) count(numbers.numberIn(text, start, i), unit);
+        else for (const word of wordsOf(text.slice(start, i))) count(numbers.numberOf(word), unit);
+        start = -1;
       }
-      if (Math.floor(packed / unit) % 256 < MAX_COUNT) countsByNumber[number] = packed + unit;
     }
     return text.length;
   });
@@ -123,7 +203,6 @@ export function countTerms(question: Question, numberOf: (word: string) => numbe
   }
   return lengths;
 }
-
 
 /** An index of questions held in memory. */
 export function indexQuestions(questions: readonly Question[]): TermIndex {

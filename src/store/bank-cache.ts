@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { childPath, type FileStamp, type ParseCache, type ParsedFile } from '../core/bank/read.js';
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
-import { countTerms, unpackCounts, type Posting, type TermIndex } from '../core/search-index.js';
+import { countTerms, unpackCounts, WordNumbers, type Posting, type TermIndex } from '../core/search-index.js';
 import { grown } from '../core/typed-array.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -403,8 +403,7 @@ class FolderCache implements ParseCache {
   /** The data file the next save completes, begun by the first file parsed. */
   private writer: DataWriter | undefined;
   /** Every word of the files parsed this run, numbered in the order first met. */
-  private readonly wordNumbers = new Map<string, number>();
-  private readonly wordList: string[] = [];
+  private readonly wordNumbers = new WordNumbers();
   /** The words of the files parsed this run: (word number, place among those files, packed counts). */
   private freshPairs = new PairList();
   private freshCount = 0;
@@ -473,7 +472,7 @@ class FolderCache implements ParseCache {
       this.results.set(key, { file, result, fresh: { entry, slot } });
       return result;
     }
-    const lengths = countTerms(question, this.wordNumber, (number, packed) => this.freshPairs.push(number, slot, packed));
+    const lengths = countTerms(question, this.wordNumbers, (number, packed) => this.freshPairs.push(number, slot, packed));
     const at = this.dataWriter().write(asciiJson(bodyOf(question)));
     if (!at) {
       // The data file cannot be written (a full disk): keep the whole question; there will be no save.
@@ -492,11 +491,6 @@ class FolderCache implements ParseCache {
     return (this.writer ??= new DataWriter(join(this.dir, `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`)));
   }
 
-  private readonly wordNumber = (word: string): number => {
-    let number = this.wordNumbers.get(word);
-    if (number === undefined) this.wordNumbers.set(word, (number = this.wordList.push(word) - 1));
-    return number;
-  };
 
   /** A question's body from a data file; if it cannot be read or was tampered with, its file parsed afresh. */
   private body(read: (offset: number, length: number) => string, entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
@@ -587,19 +581,19 @@ class FolderCache implements ParseCache {
       for (const [i, { result }] of kept.entries()) {
         if (!result.question) continue;
         const entry = [...entries[i]!] as Entry;
-        entry[7] = countTerms(result.question, this.wordNumber, (number, packed) => keptPairs!.push(number, i, packed));
+        entry[7] = countTerms(result.question, this.wordNumbers, (number, packed) => keptPairs!.push(number, i, packed));
         entries[i] = entry;
       }
     }
     // Counted, then placed: each word's pairs in order of position, the kept questions' before the fresh ones'.
-    const counts = new Int32Array(this.wordList.length);
+    const counts = new Int32Array(this.wordNumbers.words.length);
     for (const list of [keptPairs, this.freshPairs]) for (let i = 0; i < list.length; i++) counts[list.word[i]!]!++;
     const words: string[] = [];
-    const wordAt = new Int32Array(this.wordList.length).fill(-1);
+    const wordAt = new Int32Array(this.wordNumbers.words.length).fill(-1);
     const start = [0];
     for (let number = 0; number < counts.length; number++) {
       if (counts[number] === 0) continue;
-      wordAt[number] = words.push(this.wordList[number]!) - 1;
+      wordAt[number] = words.push(this.wordNumbers.words[number]!) - 1;
       start.push(start[start.length - 1]! + counts[number]!);
     }
     const next = Int32Array.from(start);
@@ -631,7 +625,7 @@ class FolderCache implements ParseCache {
       let number: number | undefined;
       for (let i = 0; i < stored.length; i += 2) {
         const position = renumbered.get(stored[i]!);
-        if (position !== undefined) pairs.push((number ??= this.wordNumber(word)), position, stored[i + 1]!);
+        if (position !== undefined) pairs.push((number ??= this.wordNumbers.numberOf(word)), position, stored[i + 1]!);
       }
     }
     return pairs;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion, type Question } from '../../src/core/bank/question.js';
-import { bankIndex, indexQuestions, joinIndexes, MAX_COUNT, questionTerms, unpackCounts } from '../../src/core/search-index.js';
+import { parseQuestion, withChanges, type Question } from '../../src/core/bank/question.js';
+import { words as wordsOf } from '../../src/core/normalize.js';
+import { bankIndex, countTerms, fieldText, indexQuestions, joinIndexes, MAX_COUNT, questionTerms, SEARCH_FIELDS, unpackCounts, WordNumbers } from '../../src/core/search-index.js';
 
 function make(id: string, question: string, answer: string, tags = '[]'): Question {
   const result = parseQuestion(`---\nid: ${id}\nquestion: ${question}\ntags: ${tags}\nkey_terms: [hidden state]\n---\n${answer}\n`, { file: `${id}.md`, defaultId: id });
@@ -16,6 +17,55 @@ describe('unpackCounts', () => {
     [[MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT, MAX_COUNT], 256 ** 6 - 1],
   ])('reads %j from %d', (counts, packed) => {
     expect(unpackCounts(packed)).toEqual(counts);
+  });
+});
+
+describe('WordNumbers', () => {
+  it('gives a word read from text the number its string has, whichever way it was met first, and keeps them through the table growing', () => {
+    const numbers = new WordNumbers();
+    const text = Array.from({ length: 3_000 }, (_, i) => `Word${i} ${i % 7 === 0 ? 'SHARED' : 'shared'}`).join(', ');
+    expect(numbers.numberOf('word17')).toBe(0);
+    const read: number[] = [];
+    for (const match of text.matchAll(/[A-Za-z0-9]+/g)) read.push(numbers.numberIn(text, match.index, match.index + match[0].length));
+    // One number per distinct folded word, the same as numberOf gives its string.
+    expect(new Set(read).size).toBe(3_001);
+    expect(numbers.words).toHaveLength(3_001);
+    expect(read[0]).toBe(numbers.numberOf('word0'));
+    expect(read[34]).toBe(0);
+    expect(read.filter((_, i) => i % 2 === 1).every((n) => n === numbers.get('shared'))).toBe(true);
+    for (const [i, word] of numbers.words.entries()) expect(numbers.numberOf(word)).toBe(i);
+    expect(numbers.get('unseen')).toBeUndefined();
+  });
+});
+
+describe('countTerms', () => {
+  it('counts what words (normalize.ts) reads from the whole text, for plain ASCII (read without a string a word) and any other text', () => {
+    let seed = 5;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['Drop', 'drop', 'DROPOUT', 'out', 'x1', '42', 'naïve', 'β', '—', ' ', ', ', '-', '\n', '**', 'a_b', 'ReLU', 'relu', '→', 'Ⅱ', 'İ', '\u212a', 'ΣΑΣ', '𝑥', 'ﬁ'];
+    const text = () => Array.from({ length: random(60) }, () => pieces[random(pieces.length)]).join(random(2) ? ' ' : '');
+    const numbers = new WordNumbers();
+    for (let round = 0; round < 300; round++) {
+      // Half the rounds plain ASCII, so both ways of reading are compared with words().
+      const plain = round % 2 === 0;
+      const field = () => (plain ? text().replace(/[^\x00-\x7f]/g, ' ') : text());
+      const q = withChanges(make('q', 'Q?', 'A.'), { question: field(), answer: field(), tags: [field(), field()], keyTerms: [{ term: field(), aliases: [field()], weight: 1, core: false }] });
+      const counted = new Map<string, number[]>();
+      const lengths = countTerms(q, numbers, (number, packed) => counted.set(numbers.words[number]!, unpackCounts(packed)));
+      const expected = new Map<string, number[]>();
+      SEARCH_FIELDS.forEach((field, f) => {
+        for (const word of wordsOf(fieldText(q, field))) {
+          const counts = expected.get(word) ?? [0, 0, 0, 0, 0, 0];
+          counts[f] = Math.min(MAX_COUNT, counts[f]! + 1);
+          expected.set(word, counts);
+        }
+      });
+      expect(counted).toEqual(expected);
+      expect(lengths).toEqual(SEARCH_FIELDS.map((field) => fieldText(q, field).length));
+    }
   });
 });
 
