@@ -4,7 +4,6 @@ import { childPath, type FileStamp, type ParseCache, type ParsedFile } from '../
 import { DIFFICULTIES, KEY_TERM_COUNT, MAX_WEIGHT, withChanges, type Difficulty, type Question } from '../core/bank/question.js';
 import type { BankProblem } from '../core/bank/problem.js';
 import { countTerms, unpackCounts, WordNumbers, type Posting, type TermIndex } from '../core/search-index.js';
-import { grown } from '../core/typed-array.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped whenever parsing or the layout changes, so that older caches are rebuilt. */
@@ -270,25 +269,40 @@ interface Result {
 }
 
 /**
- * Pairs of (word number, question, packed counts) in typed arrays, grown by doubling: a large bank
- * has millions of them, and in typed arrays they live outside the JavaScript heap, where garbage
- * collection neither copies nor scans them (as arrays of numbers, it spent seconds on them).
+ * Pairs of (word number, question, packed counts) in typed arrays: a large bank has millions of
+ * them, and in typed arrays they live outside the JavaScript heap, where garbage collection
+ * neither copies nor scans them (as arrays of numbers, it spent seconds on them). They fill blocks
+ * of a fixed size, one after another: one array grown by doubling was copied whole at each step,
+ * a quarter of a second of a first read of 10,000 files, and held two copies at the last.
  */
 class PairList {
-  word = new Int32Array(4096);
-  question = new Int32Array(4096);
-  packed = new Float64Array(4096);
+  static readonly #BLOCK = 1 << 16;
+  readonly #words: Int32Array[] = [];
+  readonly #questions: Int32Array[] = [];
+  readonly #packed: Float64Array[] = [];
   length = 0;
 
   push(word: number, question: number, packed: number): void {
-    if (this.length === this.word.length) {
-      this.word = grown(this.word);
-      this.question = grown(this.question);
-      this.packed = grown(this.packed);
+    const at = this.length % PairList.#BLOCK;
+    if (at === 0) {
+      this.#words.push(new Int32Array(PairList.#BLOCK));
+      this.#questions.push(new Int32Array(PairList.#BLOCK));
+      this.#packed.push(new Float64Array(PairList.#BLOCK));
     }
-    this.word[this.length] = word;
-    this.question[this.length] = question;
-    this.packed[this.length++] = packed;
+    const block = this.#words.length - 1;
+    this.#words[block]![at] = word;
+    this.#questions[block]![at] = question;
+    this.#packed[block]![at] = packed;
+    this.length++;
+  }
+
+  /** Each pair, in the order pushed. */
+  forEach(visit: (word: number, question: number, packed: number) => void): void {
+    for (let block = 0; block < this.#words.length; block++) {
+      const [words, questions, packed] = [this.#words[block]!, this.#questions[block]!, this.#packed[block]!];
+      const end = Math.min(PairList.#BLOCK, this.length - block * PairList.#BLOCK);
+      for (let i = 0; i < end; i++) visit(words[i]!, questions[i]!, packed[i]!);
+    }
   }
 }
 
@@ -587,7 +601,7 @@ class FolderCache implements ParseCache {
     }
     // Counted, then placed: each word's pairs in order of position, the kept questions' before the fresh ones'.
     const counts = new Int32Array(this.wordNumbers.words.length);
-    for (const list of [keptPairs, this.freshPairs]) for (let i = 0; i < list.length; i++) counts[list.word[i]!]!++;
+    for (const list of [keptPairs, this.freshPairs]) list.forEach((word) => counts[word]!++);
     const words: string[] = [];
     const wordAt = new Int32Array(this.wordNumbers.words.length).fill(-1);
     const start = [0];
@@ -599,13 +613,12 @@ class FolderCache implements ParseCache {
     const next = Int32Array.from(start);
     const position = new Int32Array(start[start.length - 1]!);
     const packed = new Float64Array(position.length);
-    const place = (list: PairList, first: number) => {
-      for (let i = 0; i < list.length; i++) {
-        const at = next[wordAt[list.word[i]!]!]!++;
-        position[at] = first + list.question[i]!;
-        packed[at] = list.packed[i]!;
-      }
-    };
+    const place = (list: PairList, first: number) =>
+      list.forEach((word, question, counted) => {
+        const at = next[wordAt[word]!]!++;
+        position[at] = first + question;
+        packed[at] = counted;
+      });
     place(keptPairs, 0);
     place(this.freshPairs, kept.length);
     // Placed, the pairs are not needed again: a first read of 50,000 files has some 15 million of them.
