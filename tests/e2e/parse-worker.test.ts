@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,13 +17,16 @@ function largeBank(): string {
 }
 
 /** A first read of the bank (an empty data folder), with `cores` as the machine's; its output, and how many batches a worker sent. */
-function firstRead(bank: string, args: string[], cores: number, failAt?: number) {
+function firstRead(bank: string, args: string[], cores: number, failAt?: number, data = tempDir()) {
   const result = runCli([...args, '--bank', bank], {
-    env: { NNQUIZ_DATA_DIR: tempDir(), NODE_OPTIONS: `--import ${probe}`, NNQUIZ_PROBE_CORES: String(cores), NNQUIZ_PROBE_FAIL_AT: failAt === undefined ? undefined : String(failAt) },
+    env: { NNQUIZ_DATA_DIR: data, NODE_OPTIONS: `--import ${probe}`, NNQUIZ_PROBE_CORES: String(cores), NNQUIZ_PROBE_FAIL_AT: failAt === undefined ? undefined : String(failAt) },
   });
   const batches = Number(/nnquiz-probe: batches=(\d+)/.exec(result.stderr)?.[1]);
   return { ...result, stderr: result.stderr.replace(/nnquiz-probe: .*\n/, ''), batches };
 }
+
+/** The data file a first read saved in its data folder (the manifest differs in when each entry was made). */
+const dataFileOf = (data: string) => readFileSync(join(data, 'cache', readdirSync(join(data, 'cache')).find((name) => name.endsWith('.data'))!), 'latin1');
 
 describe('a first read of a large bank, parsed in a worker thread', () => {
   it.each([
@@ -43,6 +46,14 @@ describe('a first read of a large bank, parsed in a worker thread', () => {
     expect(twoCores.stdout).toMatch(/copy-/);
     expect(twoCores.stderr).toMatch(/broken\.md:3: error: invalid YAML front matter/);
     expect(twoCores.stderr).toMatch(/twin\.md: error: duplicate id "copy-1-7", already used by .*copy-1.7\.md/);
+  });
+
+  it('saves the cache a read on one core saves: the bodies the worker wrote are the ones the loader writes', () => {
+    const bank = largeBank();
+    const [one, two] = [tempDir(), tempDir()];
+    firstRead(bank, ['list'], 1, undefined, one);
+    expect(firstRead(bank, ['list'], 2, undefined, two).batches).toBeGreaterThan(30);
+    expect(dataFileOf(two)).toBe(dataFileOf(one));
   });
 
   it('parses here the files a worker failed at, and prints the same', () => {
