@@ -102,10 +102,8 @@ export class WordNumbers {
 
   /** The number of the word text[start, end), ASCII letters and digits, folded to lower case: as numberOf(text.slice(start, end).toLowerCase()) gives. */
   numberIn(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), 0x01000193);
     const mask = this.#slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = foldedHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
       const number = this.#slots[slot]!;
       if (number === -1) {
         const found = this.numberOf(text.slice(start, end).toLowerCase());
@@ -123,9 +121,7 @@ export class WordNumbers {
     const mask = this.#slots.length - 1;
     for (const number of numbers) {
       const word = this.words[number]!;
-      let hash = 0x811c9dc5;
-      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-      let slot = hash & mask;
+      let slot = foldedHash(word, 0, word.length) & mask;
       while (this.#slots[slot] !== -1) slot = (slot + 1) & mask;
       this.#slots[slot] = number;
     }
@@ -134,6 +130,13 @@ export class WordNumbers {
 
 /** An ASCII letter's lower-case code; any other code as it is. */
 const lowerCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** A 32-bit FNV-1a hash of text[start, end) folded to lower case. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), 0x01000193);
+  return hash;
+}
 
 /** Whether `word` is text[start, end) folded to lower case. */
 function sameFolded(word: string, text: string, start: number, end: number): boolean {

@@ -505,7 +505,6 @@ class FolderCache implements ParseCache {
     return (this.writer ??= new DataWriter(join(this.dir, `${this.name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.data`)));
   }
 
-
   /** A question's body from a data file; if it cannot be read or was tampered with, its file parsed afresh. */
   private body(read: (offset: number, length: number) => string, entry: Entry, keyTermCount: number, reparse: (() => ParsedFile) | undefined): Body {
     const body = parseClean(read(entry[8], entry[9]));

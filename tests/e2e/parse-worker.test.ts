@@ -48,7 +48,7 @@ describe('a first read of a large bank, parsed in a worker thread', () => {
     expect(twoCores.stderr).toMatch(/twin\.md: error: duplicate id "copy-1-7", already used by .*copy-1.7\.md/);
   });
 
-  it('saves the cache a read on one core saves: the bodies the worker wrote are the ones the loader writes', () => {
+  it('saves the data file a read on one core saves', () => {
     const bank = largeBank();
     const [one, two] = [tempDir(), tempDir()];
     firstRead(bank, ['list'], 1, undefined, one);
